@@ -1,0 +1,55 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Accord",
+    platforms: [.macOS("13.0")],
+    products: [
+        .executable(name: "accord", targets: ["accord"]),
+        .executable(name: "accord-demo-server", targets: ["accord-demo-server"]),
+        .library(name: "AccordJSON", targets: ["AccordJSON"]),
+        .library(name: "AccordMCP", targets: ["AccordMCP"]),
+        .library(name: "AccordSnapshot", targets: ["AccordSnapshot"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk", exact: "0.12.1"),
+    ],
+    targets: [
+        .target(name: "AccordJSON"),
+        .target(
+            name: "AccordMCP",
+            dependencies: [
+                "AccordJSON",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ]
+        ),
+        .target(name: "AccordSnapshot", dependencies: ["AccordJSON", "AccordMCP"]),
+        .target(
+            name: "AccordCLI",
+            dependencies: [
+                "AccordJSON", "AccordMCP", "AccordSnapshot",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        // The demo server is a dependency so that `swift run accord` builds it too: the CLI
+        // finds it beside its own executable (see StdioLaunchResolver).
+        .executableTarget(name: "accord", dependencies: ["AccordCLI", "accord-demo-server"]),
+        .executableTarget(
+            name: "accord-demo-server",
+            dependencies: [.product(name: "MCP", package: "swift-sdk")]
+        ),
+        .testTarget(name: "AccordJSONTests", dependencies: ["AccordJSON"]),
+        .testTarget(name: "AccordMCPTests", dependencies: ["AccordMCP"]),
+        .testTarget(name: "AccordSnapshotTests", dependencies: ["AccordSnapshot"]),
+        .testTarget(name: "AccordCLITests", dependencies: ["AccordCLI", "AccordSnapshot", "AccordJSON", "AccordMCP"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

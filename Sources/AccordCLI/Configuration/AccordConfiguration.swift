@@ -1,0 +1,123 @@
+import AccordMCP
+import Foundation
+
+/// The project's `accord.yaml`: which servers exist and where their baselines live.
+///
+/// ```yaml
+/// snapshots: snapshots          # folder of committed baselines, one <server>.json each
+/// servers:
+///   demo:
+///     command: accord-demo-server
+///     args: ["--release", "1.0.0"]
+///     env: { LOG_LEVEL: warn }
+///     cwd: .
+///   remote:
+///     url: https://mcp.example.com/mcp
+///     transport: auto               # auto | streamable-http | sse
+///     headers: { X-Team: "${TEAM_ID}" }
+///     bearer-token-env: MCP_TOKEN
+/// ```
+public struct AccordConfiguration: Sendable {
+    public static let defaultFileName = "accord.yaml"
+
+    /// Servers in file order.
+    public var servers: [ServerDefinition]
+    /// The baseline folder, resolved against the file's folder.
+    public var snapshotsFolder: String
+    /// The file this came from (nil when no file exists and defaults apply).
+    public var file: String?
+
+    public init(servers: [ServerDefinition] = [], snapshotsFolder: String = "snapshots", file: String? = nil) {
+        self.servers = servers
+        self.snapshotsFolder = snapshotsFolder
+        self.file = file
+    }
+
+    public func server(named name: String) -> ServerDefinition? {
+        servers.first { $0.name == name }
+    }
+
+    /// The committed baseline of a server.
+    public func baselinePath(for server: String) -> String {
+        (snapshotsFolder as NSString).appendingPathComponent("\(server).json")
+    }
+
+    /// Loads `path`; when `path` is nil, `accord.yaml` in the working directory if it exists.
+    public static func load(path: String?) throws(ConfigurationError) -> AccordConfiguration {
+        let file = path ?? defaultFileName
+        guard let data = FileManager.default.contents(atPath: file) else {
+            if path == nil { return AccordConfiguration() }
+            throw ConfigurationError(file: file, reason: FileManager.default.fileExists(atPath: file) ? "cannot read the file" : "no such file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ConfigurationError(file: file, reason: "not UTF-8 text")
+        }
+        return try parse(text, file: file)
+    }
+
+    static let topLevelKeys: Set<String> = ["servers", "snapshots", "contracts", "policy"]
+    static let serverKeys: Set<String> = ["command", "args", "env", "cwd", "url", "headers", "transport", "bearer-token-env", "swift-product"]
+
+    public static func parse(_ text: String, file: String) throws(ConfigurationError) -> AccordConfiguration {
+        let root = try YAMLNodeReader.parse(text, file: file)
+        let base = (file as NSString).deletingLastPathComponent
+        let top = try root.mapping(allowedKeys: topLevelKeys)
+        var configuration = AccordConfiguration(file: file)
+        if let snapshots = top["snapshots"] {
+            configuration.snapshotsFolder = resolve(try snapshots.string(), against: base)
+        } else {
+            configuration.snapshotsFolder = resolve("snapshots", against: base)
+        }
+        if let servers = top["servers"] {
+            for (name, node) in try servers.mapping() {
+                configuration.servers.append(try server(name: name, node: node, base: base))
+            }
+        }
+        return configuration
+    }
+
+    private static func server(name: String, node: YAMLNodeReader, base: String) throws(ConfigurationError) -> ServerDefinition {
+        let fields = try node.mapping(allowedKeys: serverKeys)
+        let connection: ServerDefinition.Connection
+        switch (fields["command"], fields["url"]) {
+        case (let command?, nil):
+            for key in ["headers", "transport", "bearer-token-env"] where fields[key] != nil {
+                throw fields[key]!.error("only HTTP servers (with url:) take \(key)")
+            }
+            connection = .stdio(
+                command: try command.string(),
+                arguments: try fields["args"]?.strings() ?? [],
+                environment: try fields["env"]?.stringMap() ?? [:],
+                workingDirectory: try fields["cwd"]?.string()
+            )
+        case (nil, let url?):
+            for key in ["args", "env", "cwd"] where fields[key] != nil {
+                throw fields[key]!.error("only stdio servers (with command:) take \(key)")
+            }
+            var transport = HTTPTransportKind.auto
+            if let kind = fields["transport"] {
+                let text = try kind.string()
+                guard let parsed = HTTPTransportKind(rawValue: text) else {
+                    throw kind.error("must be one of \(HTTPTransportKind.allCases.map(\.rawValue).joined(separator: ", ")), found \"\(text)\"")
+                }
+                transport = parsed
+            }
+            connection = .http(
+                url: try url.string(),
+                headers: try fields["headers"]?.stringMap() ?? [:],
+                transport: transport,
+                bearerTokenEnvironment: try fields["bearer-token-env"]?.string()
+            )
+        case (.some, .some):
+            throw node.error("give either command: (stdio) or url: (HTTP), not both")
+        case (nil, nil):
+            throw node.error("needs command: (a stdio server) or url: (an HTTP server)")
+        }
+        return ServerDefinition(name: name, connection: connection, source: node.file, line: node.line, baseFolder: base)
+    }
+
+    static func resolve(_ path: String, against base: String) -> String {
+        if path.hasPrefix("/") || base.isEmpty { return path }
+        return (base as NSString).appendingPathComponent(path)
+    }
+}

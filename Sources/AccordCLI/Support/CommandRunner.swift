@@ -1,0 +1,68 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+
+/// The CLI's entry point: parses, runs, maps every error to a documented exit code, and turns
+/// Ctrl-C into task cancellation so server processes are torn down before Accord exits.
+public enum CommandRunner {
+    public static func main(arguments: [String] = Array(CommandLine.arguments.dropFirst())) async -> Never {
+        let command: any ParsableCommand
+        do {
+            command = try AccordCommand.parseAsRoot(arguments)
+        } catch {
+            let code = AccordCommand.exitCode(for: error)
+            let message = AccordCommand.fullMessage(for: error)
+            if code == .success {
+                Console.out(message.hasSuffix("\n") ? message : message + "\n")
+                exit(0)
+            }
+            Console.error("error: " + message.replacingOccurrences(of: "Error: ", with: ""))
+            exit(ExitStatus.inputError.rawValue)
+        }
+
+        let work = Task { () -> ExitStatus in
+            do {
+                if var asyncCommand = command as? any AsyncParsableCommand {
+                    try await asyncCommand.run()
+                } else {
+                    var syncCommand = command
+                    try syncCommand.run()
+                }
+                return .ok
+            } catch {
+                return report(error)
+            }
+        }
+        let interrupt = installInterruptHandler { work.cancel() }
+        let status = await work.value
+        interrupt.forEach { $0.cancel() }
+        exit(status.rawValue)
+    }
+
+    static func report(_ error: any Error) -> ExitStatus {
+        if Task.isCancelled { Console.error("interrupted: stopped every server Accord started"); return .interrupted }
+        let status = ExitStatus.classify(error)
+        switch status {
+        case .ok, .findings:
+            break
+        case .internalError:
+            Console.error("internal error: \(error)\nThis is a bug in Accord; please report it with the command you ran.")
+        case .interrupted:
+            Console.error("interrupted: stopped every server Accord started")
+        case .inputError, .serverError:
+            Console.error("error: \(error)")
+        }
+        return status
+    }
+
+    /// SIGINT and SIGTERM cancel the running command instead of killing Accord on the spot.
+    private static func installInterruptHandler(_ handler: @escaping @Sendable () -> Void) -> [any DispatchSourceSignal] {
+        [SIGINT, SIGTERM].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler(handler: handler)
+            source.resume()
+            return source
+        }
+    }
+}

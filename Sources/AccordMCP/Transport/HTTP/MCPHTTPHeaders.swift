@@ -1,0 +1,114 @@
+import AccordJSON
+import Foundation
+
+/// The headers Accord sends with each HTTP request to an MCP server, decided from the message
+/// alone so the rules can be tested without a network.
+///
+/// Order: the user's custom headers first, then Accord's protocol headers, which replace any
+/// custom header of the same name (a custom `Accept` would only earn a 406).
+enum MCPHTTPHeaders {
+    static let sessionID = "Mcp-Session-Id"
+    static let protocolVersion = "MCP-Protocol-Version"
+    static let method = "Mcp-Method"
+    static let name = "Mcp-Name"
+    static let contentType = "Content-Type"
+    static let accept = "Accept"
+
+    /// The `_meta` key that carries the protocol version of a modern-era (2026-07-28) request.
+    static let metaProtocolVersionKey = "io.modelcontextprotocol/protocolVersion"
+    /// The first version whose HTTP transport requires `MCP-Protocol-Version` after initialize.
+    static let firstVersionWithHeader = "2025-06-18"
+
+    /// Headers for POSTing `message` over Streamable HTTP.
+    /// - Parameters:
+    ///   - sessionID: the `Mcp-Session-Id` the server handed out, if any.
+    ///   - negotiatedVersion: the version the handshake settled on (``MCPTransport/useProtocolVersion(_:)``).
+    static func streamablePost(
+        for message: JSONValue,
+        custom: [HTTPHeaderField],
+        sessionID: String?,
+        negotiatedVersion: String?
+    ) -> [HTTPHeaderField] {
+        var own = [
+            HTTPHeaderField(name: contentType, value: "application/json"),
+            HTTPHeaderField(name: accept, value: "application/json, text/event-stream"),
+        ]
+        if let sessionID { own.append(HTTPHeaderField(name: Self.sessionID, value: sessionID)) }
+        own += versionHeaders(for: message, negotiatedVersion: negotiatedVersion)
+        return merge(custom: custom, own: own)
+    }
+
+    /// Headers for the `DELETE` that ends a Streamable HTTP session.
+    static func sessionDelete(custom: [HTTPHeaderField], sessionID: String, negotiatedVersion: String?) -> [HTTPHeaderField] {
+        var own = [HTTPHeaderField(name: Self.sessionID, value: sessionID)]
+        if let negotiatedVersion, negotiatedVersion >= firstVersionWithHeader {
+            own.append(HTTPHeaderField(name: protocolVersion, value: negotiatedVersion))
+        }
+        return merge(custom: custom, own: own)
+    }
+
+    /// Headers for the long-lived GET of the legacy HTTP+SSE transport.
+    static func legacyStream(custom: [HTTPHeaderField]) -> [HTTPHeaderField] {
+        merge(custom: custom, own: [
+            HTTPHeaderField(name: accept, value: "text/event-stream"),
+            HTTPHeaderField(name: "Cache-Control", value: "no-cache"),
+        ])
+    }
+
+    /// Headers for POSTing a message to the legacy transport's `endpoint` URL.
+    static func legacyPost(custom: [HTTPHeaderField]) -> [HTTPHeaderField] {
+        merge(custom: custom, own: [
+            HTTPHeaderField(name: contentType, value: "application/json"),
+            HTTPHeaderField(name: accept, value: "application/json, text/event-stream"),
+        ])
+    }
+
+    /// `MCP-Protocol-Version` (plus `Mcp-Method`/`Mcp-Name` in the modern era) for one message.
+    ///
+    /// A modern-era request names its version in `params._meta`; the headers must repeat it or
+    /// the server answers 400 with -32020. Handshake-era messages carry the negotiated version,
+    /// but only from 2025-06-18 on: older servers never asked for the header. ISO dates compare
+    /// correctly as strings.
+    static func versionHeaders(for message: JSONValue, negotiatedVersion: String?) -> [HTTPHeaderField] {
+        if let modern = message["params"]?["_meta"]?[metaProtocolVersionKey]?.stringValue {
+            var fields = [HTTPHeaderField(name: protocolVersion, value: modern)]
+            if let methodName = message["method"]?.stringValue {
+                fields.append(HTTPHeaderField(name: method, value: methodName))
+                if let target = nameHeaderValue(method: methodName, params: message["params"]) {
+                    fields.append(HTTPHeaderField(name: name, value: encodedValue(target)))
+                }
+            }
+            return fields
+        }
+        if let negotiatedVersion, negotiatedVersion >= firstVersionWithHeader {
+            return [HTTPHeaderField(name: protocolVersion, value: negotiatedVersion)]
+        }
+        return []
+    }
+
+    /// The `Mcp-Name` value: the tool or prompt name, or the resource URI being read.
+    static func nameHeaderValue(method: String, params: JSONValue?) -> String? {
+        switch method {
+        case "tools/call", "prompts/get": params?["name"]?.stringValue
+        case "resources/read": params?["uri"]?.stringValue
+        default: nil
+        }
+    }
+
+    /// `value` as it can travel in an HTTP field: printable ASCII without edge spaces passes
+    /// verbatim; anything else (non-ASCII, control characters, edge spaces, or text that already
+    /// looks like the wrapper) becomes `=?base64?<UTF-8 as base64>?=`, which servers decode
+    /// before comparing with the body.
+    static func encodedValue(_ value: String) -> String {
+        let printable = value.utf8.allSatisfy { (0x20...0x7E).contains($0) }
+        let looksWrapped = value.hasPrefix("=?base64?") && value.hasSuffix("?=") && value.utf8.count >= 11
+        if printable, value.first != " ", value.last != " ", !looksWrapped { return value }
+        return "=?base64?" + Data(value.utf8).base64EncodedString() + "?="
+    }
+
+    /// Custom headers, minus those Accord sets itself, followed by Accord's own.
+    static func merge(custom: [HTTPHeaderField], own: [HTTPHeaderField]) -> [HTTPHeaderField] {
+        let ownNames = Set(own.map { $0.name.lowercased() })
+        return custom.filter { !ownNames.contains($0.name.lowercased()) } + own
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+
+/// Misbehaving servers: each gets a documented exit code and a clear message, nothing hangs,
+/// no process is left behind, and a failed capture leaves the output file untouched.
+@Suite(.serialized) struct HostileServerTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        var mode: String
+        var status: Int32
+        var messages: [String]
+        var extra: [String] = []
+        var testDescription: String { mode }
+    }
+
+    static let stdioCases: [Case] = [
+        Case(mode: "exit-before-reply", status: 3, messages: ["exited", "fatal: database locked at /var/lib/x"]),
+        Case(mode: "invalid-json", status: 3, messages: ["not valid JSON-RPC", "invalid JSON"]),
+        Case(mode: "never-reply", status: 3, messages: ["did not answer", "--timeout"], extra: ["--timeout", "2"]),
+        Case(mode: "repeated-cursor", status: 3, messages: ["cursor", "twice"]),
+        Case(mode: "duplicate-tools", status: 3, messages: ["\"dup\"", "more than once"]),
+        Case(mode: "crash-mid-list", status: 3, messages: ["panic: list exploded"]),
+    ]
+
+    @Test(arguments: stdioCases)
+    func failingStdioServer(_ hostile: Case) throws {
+        let folder = try temporaryFolder()
+        let output = "\(folder)/baseline.json"
+        try "previous baseline\n".write(toFile: output, atomically: true, encoding: .utf8)
+        let marker = "hostile_server.py --mode \(hostile.mode)"
+        let run = try runAccord(["snapshot", "-o", output] + hostile.extra + ["--", try Peers.python(), try Peers.fixture("hostile_server.py"), "--mode", hostile.mode], limit: 30)
+        #expect(run.status == hostile.status, "\(run)")
+        for message in hostile.messages {
+            #expect(run.stderr.contains(message), "missing \"\(message)\" in \(run)")
+        }
+        #expect(try String(contentsOfFile: output, encoding: .utf8) == "previous baseline\n", "a failed capture touched the output file")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["baseline.json"], "a temp file was left behind")
+        #expect(processes(matching: marker).isEmpty, "the server process was left running")
+    }
+
+    @Test func neverReplyingServerTimesOutPromptlyEvenIfItIgnoresSIGTERM() throws {
+        let marker = "--mode never-reply --ignore-sigterm"
+        let run = try runAccord(["snapshot", "--timeout", "2", "--", try Peers.python(), try Peers.fixture("hostile_server.py"), "--mode", "never-reply", "--ignore-sigterm"], limit: 30)
+        #expect(run.status == 3)
+        #expect(run.seconds < 10, "took \(run.seconds) s")
+        #expect(processes(matching: marker).isEmpty, "SIGKILL should have ended it")
+    }
+
+    @Test func noiseOnStdoutIsSkippedWithAWarning() throws {
+        let run = try runAccord(["snapshot", "--", try Peers.python(), try Peers.fixture("hostile_server.py"), "--mode", "stdout-noise"])
+        #expect(run.status == 0, "\(run)")
+        #expect(run.stderr.contains("warning: skipped"))
+        #expect(run.stderr.contains("non-JSON line"))
+        _ = try parseSnapshot(run)
+    }
+
+    @Test func strayMessagesDoNotConfuseTheClient() throws {
+        let run = try runAccord(["snapshot", "--", try Peers.python(), try Peers.fixture("hostile_server.py"), "--mode", "stray-messages"])
+        #expect(run.status == 0, "\(run)")
+        _ = try parseSnapshot(run)
+    }
+
+    @Test func twentyMegabyteToolListIsCaptured() throws {
+        let folder = try temporaryFolder()
+        let run = try runAccord(["snapshot", "-o", "\(folder)/huge.json", "--", try Peers.python(), try Peers.fixture("hostile_server.py"), "--mode", "huge-list"], limit: 120)
+        #expect(run.status == 0, "\(run)")
+        let attributes = try FileManager.default.attributesOfItem(atPath: "\(folder)/huge.json")
+        #expect((attributes[.size] as? Int ?? 0) > 10_000_000)
+        #expect(run.stderr.contains("4000 tools"))
+    }
+
+    @Test(arguments: [
+        ("http-500", ["500"]),
+        ("sse-cut", ["ended early"]),
+        ("http-401", ["401", "WWW-Authenticate"]),
+        ("http-hang", ["did not answer"]),
+    ])
+    func failingHTTPServer(_ mode: String, _ messages: [String]) throws {
+        let server = try BackgroundServer(try Peers.python(), [try Peers.fixture("hostile_server.py"), "--mode", mode, "--port", "{port}"])
+        let folder = try temporaryFolder()
+        let run = try runAccord(["snapshot", "--url", server.url, "--timeout", "3", "-o", "\(folder)/out.json"], limit: 30)
+        #expect(run.status == 3, "\(run)")
+        for message in messages { #expect(run.stderr.contains(message), "missing \"\(message)\" in \(run)") }
+        #expect(!FileManager.default.fileExists(atPath: "\(folder)/out.json"))
+    }
+
+    @Test func expiredHTTPSessionIsReestablishedOnce() throws {
+        let server = try BackgroundServer(try Peers.python(), [try Peers.fixture("hostile_server.py"), "--mode", "session-expire", "--port", "{port}"])
+        let run = try runAccord(["snapshot", "--url", server.url, "--transport", "streamable-http", "--protocol-version", "2025-06-18"])
+        #expect(run.status == 0, "\(run)")
+    }
+
+    @Test func unstartableServerIsAServerError() throws {
+        let run = try runAccord(["snapshot", "--", "/nonexistent/mcp-server"])
+        #expect(run.status == 3)
+        #expect(run.stderr.contains("could not start"))
+    }
+}
