@@ -221,7 +221,7 @@ struct AgingBucketTotals: Sendable {
 /// Shared mutable state, hence an actor: the SDK runs each request in its own task.
 actor Ledger {
     let rules: LedgerRules
-    private(set) var customers: [Customer]
+    let customers: [Customer]
     private var invoices: [Invoice]
     private var nextInvoiceNumber = 1006
     private var nextReceiptNumber = 5003

@@ -86,6 +86,8 @@ enum LedgerTools {
     // MARK: list_invoices
 
     static func listInvoices(_ release: DemoRelease) -> ToolDefinition {
+        // Change #10: the default page grows from 20 to 50.
+        let defaultLimit = release.pick(20, 50)
         var properties: [(String, Value)] = [
             (
                 "status",
@@ -98,9 +100,7 @@ enum LedgerTools {
             (
                 "limit",
                 Schema.integer(
-                    "Maximum number of invoices to return.", minimum: 1, maximum: 100,
-                    // Change #10: the default page grows from 20 to 50.
-                    defaultValue: release.pick(20, 50))
+                    "Maximum number of invoices to return.", minimum: 1, maximum: 100, defaultValue: defaultLimit)
             ),
         ]
         if release.isAtLeast2 {
@@ -135,7 +135,7 @@ enum LedgerTools {
             let dueBefore = arguments.string("dueBefore").flatMap(CalendarDate.init)
             let found = await ledger.invoices(
                 status: arguments.string("status"), customerId: arguments.string("customerId"),
-                dueBefore: dueBefore, limit: arguments.integer("limit") ?? release.pick(20, 50))
+                dueBefore: dueBefore, limit: arguments.integer("limit") ?? defaultLimit)
             var summaries: [Value] = []
             for invoice in found {
                 summaries.append(await Presenters.invoiceSummary(invoice, in: ledger))
@@ -460,8 +460,8 @@ enum LedgerTools {
     // MARK: get_customer (2.0.0 only)
 
     static func getCustomer(_ release: DemoRelease) -> ToolDefinition? {
-        // Change #14: new in 2.0.0. Its schemas differ from get_customer_balance's on purpose, so a
-        // diff reports a removal plus an addition rather than a rename.
+        // Change #14: new in 2.0.0. Same inputSchema as get_customer_balance but a different
+        // outputSchema on purpose, so a diff reports a removal plus an addition, not a rename.
         guard release.isAtLeast2 else { return nil }
         let balance = Schema.object(
             [

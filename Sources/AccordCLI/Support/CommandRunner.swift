@@ -10,14 +10,7 @@ public enum CommandRunner {
         do {
             command = try AccordCommand.parseAsRoot(arguments)
         } catch {
-            let code = AccordCommand.exitCode(for: error)
-            let message = AccordCommand.fullMessage(for: error)
-            if code == .success {
-                Console.out(message.hasSuffix("\n") ? message : message + "\n")
-                exit(0)
-            }
-            Console.error("error: " + message.replacingOccurrences(of: "Error: ", with: ""))
-            exit(ExitStatus.inputError.rawValue)
+            exit(reportParserOutcome(error).rawValue)
         }
 
         let work = Task { () -> ExitStatus in
@@ -39,7 +32,24 @@ public enum CommandRunner {
         exit(status.rawValue)
     }
 
+    /// Help, version and usage errors, which ArgumentParser raises while parsing or from its
+    /// built-in help command: help goes to stdout with status 0, usage errors exit 2.
+    static func reportParserOutcome(_ error: any Error) -> ExitStatus {
+        let message = AccordCommand.fullMessage(for: error)
+        if AccordCommand.exitCode(for: error) == .success {
+            Console.out(message.hasSuffix("\n") ? message : message + "\n")
+            return .ok
+        }
+        Console.error("error: " + message.replacingOccurrences(of: "Error: ", with: ""))
+        return .inputError
+    }
+
+    private static func isParserError(_ error: any Error) -> Bool {
+        error is ValidationError || error is CleanExit || String(reflecting: type(of: error)).hasPrefix("ArgumentParser.")
+    }
+
     static func report(_ error: any Error) -> ExitStatus {
+        if isParserError(error) { return reportParserOutcome(error) }
         if Task.isCancelled { Console.error("interrupted: stopped every server Accord started"); return .interrupted }
         let status = ExitStatus.classify(error)
         switch status {

@@ -96,6 +96,7 @@ public struct MCPError: Error, Sendable, CustomStringConvertible {
     }
 
     static func format(_ seconds: Double) -> String {
-        seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
+        if seconds == seconds.rounded() { return String(Int(seconds)) }
+        return String((seconds * 10).rounded() / 10)
     }
 }

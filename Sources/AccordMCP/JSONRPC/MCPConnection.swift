@@ -40,17 +40,19 @@ public actor MCPConnection {
 
     /// Sends a request and waits for its result.
     /// - Parameters:
-    ///   - timeout: how long to wait for the reply; the error names `method` and this limit.
+    ///   - timeout: how long to wait for the reply.
+    ///   - reportedLimit: the limit the user set, named in the timeout error (defaults to `timeout`;
+    ///     differs when the wait was cut short by a session-wide deadline).
     /// - Throws: ``MCPError``: `.rpcError` for a JSON-RPC error reply, `.timeout`, or whatever
     ///   ended the transport.
-    public func request(_ method: String, params: JSONValue? = nil, timeout: Duration) async throws(MCPError) -> JSONValue {
+    public func request(_ method: String, params: JSONValue? = nil, timeout: Duration, reportedLimit: Duration? = nil) async throws(MCPError) -> JSONValue {
         if let terminalError { throw await withLog(terminalError) }
         let id = nextID
         nextID += 1
         let key = Self.key(for: .number(JSONNumber(id)))
         let message = JSONRPCMessage.request(id: .number(JSONNumber(id)), method: method, params: params)
         let transport = self.transport
-        let seconds = Self.seconds(timeout)
+        let seconds = Self.seconds(reportedLimit ?? timeout)
 
         let outcome: Result<JSONValue, MCPError> = await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
@@ -128,10 +130,11 @@ public actor MCPConnection {
                 notes.append("ignored a reply to unknown request id \(id)")
             }
         case .errorResponse(let id, let error):
-            // A null or unknown id: the server could not tell which request failed. If only one
-            // request is waiting it must be that one; otherwise let the waits time out.
+            // A null id: the server could not tell which request failed (e.g. it could not parse
+            // it). If only one request is waiting it must be that one; otherwise let the waits
+            // time out. An id Accord never sent is noise and is ignored.
             var key = id.map(Self.key(for:))
-            if key.map({ pending[$0] == nil }) ?? true, pending.count == 1 { key = pending.keys.first }
+            if id == nil, pending.count == 1 { key = pending.keys.first }
             guard let key, pending[key] != nil else {
                 notes.append("ignored an error reply with id \(id?.description ?? "null"): \(error.code) \(error.message)")
                 return

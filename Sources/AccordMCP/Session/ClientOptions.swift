@@ -20,7 +20,7 @@ public struct ClientOptions: Sendable, Equatable {
         pinnedProtocolVersion: String? = nil,
         maximumListItems: Int = 100_000,
         discoveryProbeTimeout: Duration = .seconds(5),
-        shutdownGrace: Duration = .seconds(2),
+        shutdownGrace: Duration = .seconds(1),
         clientName: String = "accord",
         clientVersion: String = AccordVersion.current
     ) {

@@ -13,6 +13,8 @@ struct EraNegotiator {
     let transport: (any MCPTransport)?
     let options: ClientOptions
     let deadline: ContinuousClock.Instant
+    /// False on transports that exist only in the handshake era (legacy HTTP+SSE).
+    var modernAllowed = true
 
     func negotiate() async throws(MCPError) -> ServerHello {
         if let pinned = options.pinnedProtocolVersion {
@@ -21,6 +23,7 @@ struct EraNegotiator {
             case .handshake: return try await initialize(version: pinned, pinned: true)
             }
         }
+        guard modernAllowed else { return try await initialize(version: ProtocolVersion.latestHandshake, pinned: false) }
         do {
             return try await discover(version: ProtocolVersion.latestModern, probing: true)
         } catch {
@@ -44,7 +47,7 @@ struct EraNegotiator {
         let wait = probing ? min(options.discoveryProbeTimeout, remaining()) : remaining()
         let result: JSONValue
         do {
-            result = try await connection.request("server/discover", params: params, timeout: wait)
+            result = try await connection.request("server/discover", params: params, timeout: wait, reportedLimit: probing ? wait : options.timeout)
         } catch {
             guard case .rpcError(_, JSONRPCErrorObject.unsupportedProtocolVersion, _, let data) = error.kind else { throw error }
             let offered = Self.versions(in: data?["supported"])
@@ -76,7 +79,7 @@ struct EraNegotiator {
             "capabilities": .object([:]),
             "clientInfo": ["name": .string(options.clientName), "version": .string(options.clientVersion)],
         ]
-        let result = try await connection.request("initialize", params: params, timeout: remaining())
+        let result = try await connection.request("initialize", params: params, timeout: remaining(), reportedLimit: options.timeout)
         guard let agreed = result["protocolVersion"]?.stringValue else {
             throw MCPError(.protocolViolation("the initialize result has no protocolVersion"))
         }

@@ -57,7 +57,8 @@ struct HTTPSessionOpener {
         let session: MCPSession
         do {
             try await transport.connect(timeout: max(Duration.milliseconds(1), deadline - ContinuousClock.now))
-            session = try await MCPSession.open(transport, options: client, deadline: deadline)
+            // HTTP+SSE belongs to the handshake era; the stateless modern era is Streamable HTTP only.
+            session = try await MCPSession.open(transport, options: client, deadline: deadline, modernAllowed: false)
         } catch {
             await transport.close()
             throw error

@@ -54,10 +54,10 @@ public final class MCPSession: Sendable {
     }
 
     /// Negotiates over an already-connected transport.
-    static func open(_ transport: any MCPTransport, options: ClientOptions, deadline: ContinuousClock.Instant) async throws(MCPError) -> MCPSession {
+    static func open(_ transport: any MCPTransport, options: ClientOptions, deadline: ContinuousClock.Instant, modernAllowed: Bool = true) async throws(MCPError) -> MCPSession {
         let connection = MCPConnection(transport: transport)
         await connection.start()
-        let negotiator = EraNegotiator(connection: connection, transport: transport, options: options, deadline: deadline)
+        let negotiator = EraNegotiator(connection: connection, transport: transport, options: options, deadline: deadline, modernAllowed: modernAllowed)
         let hello = try await negotiator.negotiate()
         return MCPSession(hello: hello, connection: connection, options: options, deadline: deadline)
     }
@@ -67,12 +67,12 @@ public final class MCPSession: Sendable {
     public func request(_ method: String, params: JSONValue? = nil) async throws(MCPError) -> JSONValue {
         let wrapped = hello.era == .modern ? ModernRequest.params(params, version: hello.protocolVersion, options: options) : params
         do {
-            return try await connection.request(method, params: wrapped, timeout: remainingTime())
+            return try await connection.request(method, params: wrapped, timeout: remainingTime(), reportedLimit: options.timeout)
         } catch where error.kind == .sessionExpired {
             guard let handshake else { throw error }
             let negotiator = EraNegotiator(connection: connection, transport: nil, options: options, deadline: deadline)
             _ = try await negotiator.initialize(version: handshake.version, pinned: true)
-            return try await connection.request(method, params: wrapped, timeout: remainingTime())
+            return try await connection.request(method, params: wrapped, timeout: remainingTime(), reportedLimit: options.timeout)
         }
     }
 

@@ -25,6 +25,9 @@ public protocol MCPTransport: AnyObject, Sendable {
     /// The last lines the server logged (stdio stderr), oldest first, for error messages.
     func recentServerLog() async -> [String]
 
+    /// Warnings about tolerated misbehaviour (e.g. non-JSON lines skipped on stdout).
+    func warnings() async -> [String]
+
     /// Ends the connection: stdio closes stdin and reaps the process; HTTP sends `DELETE` for a
     /// session and shuts the client down. Safe to call more than once.
     func close() async
@@ -93,6 +96,6 @@ public struct HTTPHeaderField: Sendable, Equatable, CustomStringConvertible {
 }
 
 extension MCPTransport {
-    /// Warnings about tolerated misbehaviour (e.g. non-JSON lines skipped on stdout).
+    /// Transports that tolerate nothing have nothing to warn about.
     public func warnings() async -> [String] { [] }
 }

@@ -20,7 +20,7 @@ func definitions(_ snapshot: JSONValue) -> JSONValue {
 
 /// The weather-and-notes peer (Tests/Fixtures/peers/weather_notes.py), as served by either SDK.
 func expectWeatherNotesPeer(_ snapshot: JSONValue, sourceLocation: SourceLocation = #_sourceLocation) {
-    #expect(names(snapshot, "tools") == ["add_note", "echo", "get_forecast", "list_notes"], sourceLocation: sourceLocation)
+    #expect(names(snapshot, "tools") == ["add_note", "count_down", "echo", "get_forecast", "list_notes"], sourceLocation: sourceLocation)
     #expect(names(snapshot, "prompts") == ["plan_trip"], sourceLocation: sourceLocation)
     #expect(snapshot["resources"]?.arrayValue?.count == 1, sourceLocation: sourceLocation)
     #expect(snapshot["resourceTemplates"]?.arrayValue?.count == 1, sourceLocation: sourceLocation)

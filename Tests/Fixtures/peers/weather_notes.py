@@ -20,7 +20,10 @@ from pydantic import BaseModel, Field
 
 try:  # mcp 2.x ships the protocol types as their own package
     from mcp_types import Icon, ToolAnnotations
+
+    from mcp.server.mcpserver import Context
 except ImportError:  # mcp 1.x
+    from mcp.server.fastmcp import Context
     from mcp.types import Icon, ToolAnnotations
 
 INSTRUCTIONS = "Weather and notes for tests. Call get_forecast before add_note."
@@ -66,7 +69,7 @@ class Forecast(BaseModel):
 
 
 def register(mcp: Any, state: ProviderState) -> None:
-    """Four tools, one resource, one resource template, one prompt."""
+    """Five tools, one resource, one resource template, one prompt."""
     notes: list[str] = []
 
     @mcp.tool(title="Get forecast", description="Forecast for a city (structured output).")
@@ -109,6 +112,13 @@ def register(mcp: Any, state: ProviderState) -> None:
     @mcp.tool(description="Echo the input back (plain text, no outputSchema).", structured_output=False)
     def echo(message: str) -> str:
         return message
+
+    @mcp.tool(description="Count down from n, sending a log notification and a progress notification per step.")
+    async def count_down(n: Annotated[int, Field(ge=0, le=5)], ctx: Context) -> int:
+        for step in range(n, 0, -1):
+            await ctx.info(f"{step}...")
+            await ctx.report_progress(n - step + 1, n)
+        return n
 
     @mcp.resource(
         "notes://all",

@@ -20,7 +20,7 @@ enum HTTPFailureMapping {
             return map(error, url: url, operation: operation, timeout: timeout, phase: phase)
         }
         // SwiftNIO's connection errors (refused, DNS, TLS) describe host, port and cause only.
-        let reason = String(describing: error)
+        let reason = readableReason(String(describing: error))
         switch phase {
         case .awaitingResponse: return MCPError(.connectionFailed(url: url, reason: reason))
         case .readingBody: return MCPError(.streamEnded(url: url, detail: reason))
@@ -59,6 +59,21 @@ enum HTTPFailureMapping {
         case .awaitingResponse: return MCPError(.connectionFailed(url: url, reason: reason))
         case .readingBody: return MCPError(.streamEnded(url: url, detail: reason))
         }
+    }
+
+    /// SwiftNIO's wording, shortened where it is cryptic ("connection reset (error set):
+    /// Connection refused) (errno: 111)").
+    static func readableReason(_ description: String) -> String {
+        if description.contains("Connection refused") {
+            return "connection refused (is the server running and listening on that port?)"
+        }
+        if description.contains("handshakeFailed") || description.contains("NIOSSL") {
+            let detail = description.range(of: "OPENSSL_internal:").map { range in
+                description[range.upperBound...].prefix { $0 != " " && $0 != "]" }
+            }
+            return "TLS handshake failed" + (detail.map { " (\($0))" } ?? ": " + String(description.prefix(200)))
+        }
+        return String(description.prefix(500))
     }
 
     static func seconds(_ duration: Duration) -> Double {

@@ -28,6 +28,10 @@ public actor LegacySSETransport: MCPTransport {
     private var connection: Task<String, any Error>?
     private var streamReader: Task<Void, Never>?
     private var isClosed = false
+    /// Why the event stream ended, once it has: later sends fail with it at once, since no
+    /// reply could reach Accord any more.
+    private var streamEnding: MCPError?
+    private var notes: [String] = []
 
     /// - Parameters:
     ///   - options: the SSE URL and custom headers (sent on the GET and on every POST).
@@ -87,6 +91,10 @@ public actor LegacySSETransport: MCPTransport {
 
     public func recentServerLog() -> [String] { [] }
 
+    /// Tolerated oddities seen so far (unexpected event types, replies in POST bodies), each
+    /// reported once.
+    public func warnings() -> [String] { notes }
+
     /// POSTs `message` to the endpoint URL; the server's replies arrive on ``inbound``.
     ///
     /// - Throws: ``MCPError``: `.authenticationFailed` (401/403), `.httpStatus` (any other
@@ -94,6 +102,7 @@ public actor LegacySSETransport: MCPTransport {
     ///   instead), `.connectionFailed`, `.timeout`, or whatever ``connect(timeout:)`` threw.
     public func send(_ message: JSONValue) async throws(MCPError) {
         let endpoint = try await connect()
+        if let streamEnding { throw streamEnding }
         let operation = HTTPMessageInspection.operationName(of: message)
         let seconds = HTTPFailureMapping.seconds(requestTimeout)
         try await HTTPExchange.withDeadline(
@@ -187,8 +196,10 @@ public actor LegacySSETransport: MCPTransport {
                         for message in try HTTPResponseRules.parseMessages(Array(event.data.utf8)) {
                             inboundContinuation.yield(message)
                         }
+                    case "endpoint":
+                        note("ignored a second endpoint event")
                     default:
-                        break
+                        note("ignored SSE events of type \"\(event.type)\"")
                     }
                 }
                 guard parser.bufferedByteCount <= HTTPResponseRules.maximumBodyBytes else {
@@ -203,6 +214,7 @@ public actor LegacySSETransport: MCPTransport {
         if !endpointSeen {
             endpointContinuation.finish(throwing: ending ?? MCPError(.cancelled))
         }
+        streamEnding = ending ?? MCPError(.streamEnded(url: options.url, detail: "the event stream was stopped"))
         if isClosed || ending == nil {
             inboundContinuation.finish()
         } else {
@@ -224,6 +236,10 @@ public actor LegacySSETransport: MCPTransport {
             throw MCPError(.invalidMessage(reason: "the endpoint event names another origin than the SSE URL; refusing to send headers there", excerpt: HTTPResponseRules.excerpt(Array(text.utf8), characters: 200)))
         }
         return resolved.absoluteString
+    }
+
+    private func note(_ warning: String) {
+        if !notes.contains(warning) { notes.append(warning) }
     }
 
     // MARK: - Sending
@@ -256,6 +272,7 @@ public actor LegacySSETransport: MCPTransport {
         let mediaType = HTTPResponseRules.mediaType(response.headers.first(name: "Content-Type"))
         if HTTPResponseRules.isJSON(mediaType), let parsed = try? JSONValue(parsing: body) {
             for reply in HTTPMessageInspection.messages(in: parsed) where HTTPMessageInspection.responseID(of: reply) != nil {
+                note("the server answered in a POST body instead of on the event stream")
                 inboundContinuation.yield(reply)
             }
         }

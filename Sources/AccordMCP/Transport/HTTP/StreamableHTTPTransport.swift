@@ -29,6 +29,7 @@ public actor StreamableHTTPTransport: MCPTransport {
     private var sessionID: String?
     private var negotiatedVersion: String?
     private var isClosed = false
+    private var notes: [String] = []
 
     /// - Parameters:
     ///   - options: the URL and custom headers (the `transport` field is not consulted here).
@@ -57,6 +58,10 @@ public actor StreamableHTTPTransport: MCPTransport {
     }
 
     public func recentServerLog() -> [String] { [] }
+
+    /// Tolerated oddities seen so far (unexpected SSE event types, JSON without a JSON
+    /// `Content-Type`), each reported once.
+    public func warnings() -> [String] { notes }
 
     /// POSTs `message` and delivers every message its response carries to ``inbound``.
     ///
@@ -103,10 +108,12 @@ public actor StreamableHTTPTransport: MCPTransport {
         request.body = .bytes(JSONEncoding.compactBytes(message))
 
         let response = try await exchange.execute(request, url: options.url, operation: operation, timeout: requestTimeout)
-        if let assigned = response.headers.first(name: MCPHTTPHeaders.sessionID), !assigned.isEmpty {
+        let status = Int(response.status.code)
+        // Only a successful answer can hand out a session: mcp 2.x attaches a fresh, never
+        // initialised Mcp-Session-Id even to its 400 "Missing session ID" rejection.
+        if (200..<300).contains(status), let assigned = response.headers.first(name: MCPHTTPHeaders.sessionID), !assigned.isEmpty {
             sessionID = assigned
         }
-        let status = Int(response.status.code)
         let requestIDs = HTTPMessageInspection.requestIDs(in: message)
 
         guard (200..<300).contains(status) else {
@@ -134,7 +141,11 @@ public actor StreamableHTTPTransport: MCPTransport {
             // JSON, or a server that forgot the Content-Type: an empty body means "nothing to say".
             let body = try await exchange.collectBody(response, url: options.url, operation: operation, timeout: requestTimeout, limit: HTTPResponseRules.maximumBodyBytes)
             guard body.contains(where: { !Self.isWhitespace($0) }) else { return }
-            deliver(try HTTPResponseRules.parseMessages(body))
+            let messages = try HTTPResponseRules.parseMessages(body)
+            if !HTTPResponseRules.isJSON(mediaType) {
+                note("a response with Content-Type \(mediaType ?? "(none)") carried JSON; Accord read it anyway")
+            }
+            deliver(messages)
         }
     }
 
@@ -145,7 +156,11 @@ public actor StreamableHTTPTransport: MCPTransport {
         var unanswered = requestIDs
         do {
             for try await buffer in response.body {
-                for event in parser.feed(buffer.readableBytesView) where event.type == "message" {
+                for event in parser.feed(buffer.readableBytesView) {
+                    guard event.type == "message" else {
+                        note("ignored SSE events of type \"\(event.type)\" in a reply stream")
+                        continue
+                    }
                     let messages = try HTTPResponseRules.parseMessages(Array(event.data.utf8))
                     deliver(messages)
                     for message in messages {
@@ -163,6 +178,10 @@ public actor StreamableHTTPTransport: MCPTransport {
         if !unanswered.isEmpty {
             throw MCPError(.streamEnded(url: options.url, detail: "the server closed the event stream before replying to \(operation)"))
         }
+    }
+
+    private func note(_ warning: String) {
+        if !notes.contains(warning) { notes.append(warning) }
     }
 
     private func deliver(_ messages: [JSONValue]) {

@@ -51,7 +51,7 @@ public final class StdioTransport: MCPTransport {
     /// - Throws: ``MCPError`` `.launchFailed` if the process cannot start; whatever `body` throws.
     public static func withProcess<Result: Sendable>(
         _ launch: StdioLaunch,
-        shutdownGrace: Duration = .seconds(2),
+        shutdownGrace: Duration = .seconds(1),
         _ body: (StdioTransport) async throws -> Result
     ) async throws -> Result {
         var options = PlatformOptions()
