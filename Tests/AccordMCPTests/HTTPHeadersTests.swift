@@ -215,6 +215,13 @@ struct HTTPHeadersTests {
         #expect(excerpt.hasSuffix("…"))
     }
 
+    @Test func blankSSEPayloadsAreRecognised() {
+        // A 2025-11-25 server primes a resumable stream with `id: 0` and an empty `data:`.
+        #expect(HTTPResponseRules.isBlank(""))
+        #expect(HTTPResponseRules.isBlank(" \n"))
+        #expect(!HTTPResponseRules.isBlank("{}"))
+    }
+
     @Test func nonJSONPayloadIsAnInvalidMessage() {
         #expect(throws: MCPError.self) { try HTTPResponseRules.parseMessages(Array("<html>".utf8)) }
         #expect((try? HTTPResponseRules.parseMessages(Array("[1,2]".utf8)))?.count == 2)

@@ -64,6 +64,11 @@ enum HTTPResponseRules {
         return text.count <= characters ? text : String(text.prefix(characters)) + "…"
     }
 
+    /// Whether an SSE `data` payload holds nothing but whitespace (a keep-alive or priming event).
+    static func isBlank(_ data: String) -> Bool {
+        data.utf8.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+    }
+
     /// Parses one JSON payload (a body or an SSE `data` field) into the messages it carries.
     static func parseMessages(_ bytes: some Collection<UInt8>) throws(MCPError) -> [JSONValue] {
         do {

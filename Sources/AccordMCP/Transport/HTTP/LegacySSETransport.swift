@@ -80,11 +80,6 @@ public actor LegacySSETransport: MCPTransport {
         }
     }
 
-    /// The URL messages are POSTed to, once the `endpoint` event has arrived.
-    public var messageEndpoint: String? {
-        get async { try? await connection?.value }
-    }
-
     public func useProtocolVersion(_ version: String) {
         // 2024-11-05 predates the MCP-Protocol-Version header; nothing to send.
     }
@@ -192,6 +187,8 @@ public actor LegacySSETransport: MCPTransport {
                         endpointSeen = true
                         endpointContinuation.yield(endpoint)
                         endpointContinuation.finish()
+                    case "message" where HTTPResponseRules.isBlank(event.data):
+                        continue
                     case "message":
                         for message in try HTTPResponseRules.parseMessages(Array(event.data.utf8)) {
                             inboundContinuation.yield(message)

@@ -117,18 +117,20 @@ public actor StreamableHTTPTransport: MCPTransport {
         let requestIDs = HTTPMessageInspection.requestIDs(in: message)
 
         guard (200..<300).contains(status) else {
-            if status == 404, let sessionAtSend {
-                if sessionID == sessionAtSend { sessionID = nil }
-                throw MCPError(.sessionExpired)
-            }
             let body = await exchange.bodyPrefix(response)
             switch HTTPResponseRules.failure(
                 status: status, url: options.url,
                 challenge: response.headers.first(name: "WWW-Authenticate"),
                 body: body, requestIDs: requestIDs
             ) {
-            case .replies(let messages): deliver(messages)
-            case .error(let kind): throw MCPError(kind)
+            case .replies(let messages):
+                deliver(messages)
+            case .error where status == 404 && sessionAtSend != nil:
+                // mcp answers {"id":null,"error":{"code":-32600,"message":"Session not found"}}.
+                if sessionID == sessionAtSend { sessionID = nil }
+                throw MCPError(.sessionExpired)
+            case .error(let kind):
+                throw MCPError(kind)
             }
             return
         }
@@ -161,6 +163,8 @@ public actor StreamableHTTPTransport: MCPTransport {
                         note("ignored SSE events of type \"\(event.type)\" in a reply stream")
                         continue
                     }
+                    // 2025-11-25 servers may prime a stream for resumption with an id and no data.
+                    guard !HTTPResponseRules.isBlank(event.data) else { continue }
                     let messages = try HTTPResponseRules.parseMessages(Array(event.data.utf8))
                     deliver(messages)
                     for message in messages {
