@@ -10,6 +10,8 @@ let package = Package(
         .library(name: "AccordJSON", targets: ["AccordJSON"]),
         .library(name: "AccordMCP", targets: ["AccordMCP"]),
         .library(name: "AccordSnapshot", targets: ["AccordSnapshot"]),
+        .library(name: "AccordEvolution", targets: ["AccordEvolution"]),
+        .library(name: "AccordReport", targets: ["AccordReport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -32,10 +34,12 @@ let package = Package(
             ]
         ),
         .target(name: "AccordSnapshot", dependencies: ["AccordJSON", "AccordMCP"]),
+        .target(name: "AccordEvolution", dependencies: ["AccordJSON", "AccordSnapshot"]),
+        .target(name: "AccordReport", dependencies: ["AccordJSON", "AccordEvolution"]),
         .target(
             name: "AccordCLI",
             dependencies: [
-                "AccordJSON", "AccordMCP", "AccordSnapshot",
+                "AccordJSON", "AccordMCP", "AccordSnapshot", "AccordEvolution", "AccordReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -53,6 +57,8 @@ let package = Package(
         .testTarget(name: "AccordJSONTests", dependencies: ["AccordJSON"]),
         .testTarget(name: "AccordMCPTests", dependencies: ["AccordMCP"]),
         .testTarget(name: "AccordSnapshotTests", dependencies: ["AccordSnapshot"]),
+        .testTarget(name: "AccordEvolutionTests", dependencies: ["AccordEvolution", "AccordJSON", "AccordSnapshot"]),
+        .testTarget(name: "AccordReportTests", dependencies: ["AccordReport", "AccordEvolution", "AccordJSON"]),
         .testTarget(name: "AccordCLITests", dependencies: ["AccordCLI", "AccordSnapshot", "AccordJSON", "AccordMCP"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,3 +1,4 @@
+import AccordEvolution
 import AccordMCP
 import Foundation
 
@@ -24,12 +25,15 @@ public struct AccordConfiguration: Sendable {
     public var servers: [ServerDefinition]
     /// The baseline folder, resolved against the file's folder.
     public var snapshotsFolder: String
+    /// How findings are judged (`policy:`).
+    public var policy: Policy
     /// The file this came from (nil when no file exists and defaults apply).
     public var file: String?
 
-    public init(servers: [ServerDefinition] = [], snapshotsFolder: String = "snapshots", file: String? = nil) {
+    public init(servers: [ServerDefinition] = [], snapshotsFolder: String = "snapshots", policy: Policy = Policy(), file: String? = nil) {
         self.servers = servers
         self.snapshotsFolder = snapshotsFolder
+        self.policy = policy
         self.file = file
     }
 
@@ -67,6 +71,9 @@ public struct AccordConfiguration: Sendable {
             configuration.snapshotsFolder = resolve(try snapshots.string(), against: base)
         } else {
             configuration.snapshotsFolder = resolve("snapshots", against: base)
+        }
+        if let policy = top["policy"] {
+            configuration.policy = try PolicyConfiguration.parse(policy)
         }
         if let servers = top["servers"] {
             for (name, node) in try servers.mapping() {

@@ -1,0 +1,40 @@
+import AccordSnapshot
+import Foundation
+
+/// Turns a diff side (`OLD`/`NEW`) into a snapshot: a snapshot file, a configured server name
+/// (captured live), or `live` (the server named by `--url` or `-- CMD`).
+struct SnapshotSourceResolver {
+    var server: ServerOptions
+    var client: ClientOptionGroup
+    var command: [String]
+    var verbose: Bool
+    var quiet: Bool
+
+    struct Loaded {
+        var snapshot: Snapshot
+        /// What to call it in reports: the file path, server name or URL.
+        var label: String
+    }
+
+    func load(_ side: String) async throws -> Loaded {
+        if side == "live" {
+            guard server.url != nil || !command.isEmpty else {
+                throw UsageError("`live` needs the server: --url URL or -- COMMAND ARGS...")
+            }
+            let resolved = try EndpointResolver(options: server).resolve(name: nil, command: command)
+            return Loaded(snapshot: try await capture(resolved), label: resolved.label)
+        }
+        if FileManager.default.fileExists(atPath: side) || side.hasSuffix(".json") {
+            return Loaded(snapshot: try SnapshotFile.read(side), label: side)
+        }
+        let resolved = try EndpointResolver(options: server).resolve(name: side, command: [])
+        return Loaded(snapshot: try await capture(resolved), label: side)
+    }
+
+    private func capture(_ resolved: EndpointResolver.Resolved) async throws -> Snapshot {
+        if verbose { Console.error("capturing \(resolved.label)…") }
+        let outcome = try await SnapshotCapture.capture(resolved.endpoint, options: client.clientOptions)
+        for warning in outcome.warnings where !quiet { Console.warning(warning) }
+        return outcome.snapshot
+    }
+}

@@ -1,0 +1,55 @@
+import AccordJSON
+import AccordSnapshot
+
+/// The evolution pipeline: compare → adjust by policy → accept → bump → version check → report.
+///
+/// ```swift
+/// let report = Evolution.diff(old: baseline, new: candidate, policy: policy)
+/// print(report.requiredBump, report.nextVersion ?? "-")
+/// ```
+public enum Evolution {
+    /// Compares `old` with `new` under `policy`.
+    /// - Parameters:
+    ///   - checkVersion: also judge `serverInfo.version` against the required bump (`accord check`).
+    ///   - today: the date for expiries and sunsets (ISO `YYYY-MM-DD`).
+    public static func diff(
+        old: Snapshot,
+        new: Snapshot,
+        oldSource: String = "old",
+        newSource: String = "new",
+        policy: Policy = Policy(),
+        checkVersion: Bool = false,
+        today: String = ComparisonOptions.currentDate()
+    ) -> EvolutionReport {
+        let comparison = SnapshotComparator(options: policy.comparisonOptions(today: today)).compare(old: old, new: new)
+        let application = PolicyApplication(policy: policy, today: today)
+        let serverName = old.serverInfo["name"]?.stringValue ?? new.serverInfo["name"]?.stringValue ?? "server"
+        let adjusted = application.adjust(comparison.findings)
+        // The bump counts only what the policy does not accept.
+        let required = application.accept(adjusted, serverName: serverName).findings.map(\.effectiveSemver).max() ?? .none
+        var judged = adjusted
+        if checkVersion {
+            judged += application.adjust(VersionCheck.findings(
+                oldVersion: old.serverVersion, newVersion: new.serverVersion, required: required,
+                serverName: serverName, changesPresent: !comparison.findings.isEmpty
+            ))
+        }
+        let outcome = application.accept(judged, serverName: serverName)
+
+        let next = old.serverVersion.flatMap(SemanticVersion.init).map { $0.bumped(for: required).description }
+        return EvolutionReport(
+            old: side(old, source: oldSource),
+            new: side(new, source: newSource),
+            findings: outcome.findings.sorted(by: SnapshotComparator.order),
+            accepted: outcome.accepted,
+            requiredBump: required,
+            nextVersion: required == .none ? old.serverVersion : next,
+            failOn: policy.failOn,
+            comparedObjects: comparison.comparedObjects
+        )
+    }
+
+    static func side(_ snapshot: Snapshot, source: String) -> SnapshotSide {
+        SnapshotSide(source: source, serverName: snapshot.serverInfo["name"]?.stringValue, serverVersion: snapshot.serverVersion, protocolVersion: snapshot.protocolVersion)
+    }
+}

@@ -1,0 +1,70 @@
+/// How much a change can hurt the other side.
+public enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
+    /// Non-breaking: no correct client or consumer is affected.
+    case nonBreaking = "non-breaking"
+    /// Potentially breaking: some clients may be affected; needs a human's acknowledgement.
+    case potentiallyBreaking = "potentially-breaking"
+    /// Breaking: some call valid before is invalid now, or a consumer may see what it never expected.
+    case breaking
+
+    var rank: Int {
+        switch self {
+        case .nonBreaking: 0
+        case .potentiallyBreaking: 1
+        case .breaking: 2
+        }
+    }
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+
+    /// The one-letter code RULES.md uses (B, P, N).
+    public var code: String {
+        switch self {
+        case .breaking: "B"
+        case .potentiallyBreaking: "P"
+        case .nonBreaking: "N"
+        }
+    }
+}
+
+/// Which way the changed data flows, which decides whether narrowing or widening breaks.
+public enum Direction: String, Sendable, Codable, CaseIterable {
+    /// Client → server (inputSchema, prompt arguments): narrowing breaks callers.
+    case input
+    /// Server → client (outputSchema): widening breaks consumers.
+    case output
+    /// What exists (tools, prompts, resources, capabilities).
+    case surface
+    /// Descriptive text and metadata.
+    case metadata
+    /// What the server does (annotations, task support, versions).
+    case behaviour
+}
+
+/// The semver part a change requires.
+public enum SemverEffect: String, Sendable, Codable, CaseIterable, Comparable {
+    case none
+    case patch
+    case minor
+    case major
+
+    var rank: Int {
+        switch self {
+        case .none: 0
+        case .patch: 1
+        case .minor: 2
+        case .major: 3
+        }
+    }
+
+    public static func < (lhs: SemverEffect, rhs: SemverEffect) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// The kinds of objects findings are about.
+public enum ObjectKind: String, Sendable, Codable, CaseIterable {
+    case server
+    case tool
+    case resource
+    case resourceTemplate = "resource-template"
+    case prompt
+}

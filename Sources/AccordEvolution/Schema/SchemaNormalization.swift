@@ -1,0 +1,171 @@
+import AccordJSON
+
+/// Rewrites that bridge two spellings of the same schema, applied only where the two sides are
+/// written differently (where both use the same shape, its real pointers are kept):
+///
+/// - `allOf` on one side only is flattened into its parent when the parts cannot interact
+///   (`{"allOf": [{"$ref": "#/$defs/A"}], "description": …}` is `A` with a description);
+/// - `anyOf`/`oneOf` of a schema and `{"type": "null"}` on one side only becomes the schema
+///   with `"null"` added to its type (the nullable pattern of Pydantic and zod);
+/// - a remaining `anyOf`/`oneOf` on one side only is matched by lifting the other side into a
+///   one-branch combinator, so `string` → `anyOf[string, integer]` reads as a branch added.
+extension SchemaComparisonSession {
+    func normalize(_ old: inout SchemaNode, _ new: inout SchemaNode) {
+        if Self.has(.allOf, old) != Self.has(.allOf, new) {
+            if Self.has(.allOf, old) {
+                old = flattenedAllOf(old, side: .old) ?? old
+            } else {
+                new = flattenedAllOf(new, side: .new) ?? new
+            }
+        }
+        for combinator in [SchemaCombinator.anyOf, .oneOf] where Self.has(combinator, old) != Self.has(combinator, new) {
+            if Self.has(combinator, old) {
+                old = mergedNullable(old, combinator, side: .old) ?? old
+            } else {
+                new = mergedNullable(new, combinator, side: .new) ?? new
+            }
+        }
+        for combinator in [SchemaCombinator.anyOf, .oneOf] where Self.has(combinator, old) != Self.has(combinator, new) {
+            if Self.has(combinator, old) {
+                new = Self.lifted(new, into: combinator, besides: old.members) ?? new
+            } else {
+                old = Self.lifted(old, into: combinator, besides: new.members) ?? old
+            }
+        }
+    }
+
+    static func has(_ combinator: SchemaCombinator, _ node: SchemaNode) -> Bool {
+        node.members[combinator.rawValue] != nil
+    }
+
+    // MARK: - allOf
+
+    private func flattenedAllOf(_ node: SchemaNode, side: Side) -> SchemaNode? {
+        guard case .array(let branches)? = node.members["allOf"], !branches.isEmpty else { return nil }
+        var parts = [node.members.filter { $0.key != "allOf" }]
+        var identities: [String] = []
+        var followed = node.reachedByReference
+        for (offset, branch) in branches.enumerated() {
+            let resolved = resolve(SchemaSource(value: branch, identity: node.identity + "/allOf/\(offset)"), side: side)
+            guard resolved.unresolved == nil, resolved.boolean != false else { return nil }
+            followed = followed || resolved.reachedByReference
+            identities.append(resolved.identity)
+            if resolved.boolean == true { continue }
+            parts.append(resolved.members)
+        }
+        guard let members = Self.conjunction(parts) else { return nil }
+        var flattened = node
+        flattened.members = members
+        flattened.identity = node.identity + "?allOf(" + identities.joined(separator: ",") + ")"
+        flattened.reachedByReference = followed
+        return flattened
+    }
+
+    /// The keywords of all `parts` as one schema, when that means the same as requiring each:
+    /// no keyword is said twice differently (except `properties` with distinct names, `required`,
+    /// and annotations, where the first wins), and no part closes an object or array that
+    /// another part extends.
+    private static func conjunction(_ parts: [[String: JSONValue]]) -> [String: JSONValue]? {
+        let closing: Set<String> = ["additionalProperties", "unevaluatedProperties", "patternProperties"]
+        let closingItems: Set<String> = ["additionalItems", "unevaluatedItems", "items", "prefixItems"]
+        let objectParts = parts.filter { $0.keys.contains { SchemaKeywords.objectFamily.contains($0) } }
+        if objectParts.count > 1, objectParts.contains(where: { $0.keys.contains { closing.contains($0) } }) { return nil }
+        let arrayParts = parts.filter { $0.keys.contains { SchemaKeywords.arrayFamily.contains($0) } }
+        if arrayParts.count > 1, arrayParts.contains(where: { $0.keys.contains { closingItems.contains($0) } }) { return nil }
+
+        var merged: [String: JSONValue] = [:]
+        for part in parts {
+            for key in JSONEncoding.sortedKeys(part) {
+                guard let value = part[key], !SchemaKeywords.definitions.contains(key) else { continue }
+                guard let existing = merged[key], !SchemaValue.equal(existing, value) else {
+                    if merged[key] == nil { merged[key] = value }
+                    continue
+                }
+                switch key {
+                case "properties":
+                    guard var properties = existing.objectValue, let more = value.objectValue else { return nil }
+                    for (name, schema) in more {
+                        if let present = properties[name], !SchemaValue.equal(present, schema) { return nil }
+                        properties[name] = schema
+                    }
+                    merged[key] = .object(properties)
+                case "required":
+                    let names = (existing.arrayValue ?? []) + (value.arrayValue ?? [])
+                    var seen: Set<String> = []
+                    merged[key] = .array(names.filter { $0.stringValue.map { seen.insert($0).inserted } ?? false })
+                default:
+                    guard SchemaKeywords.siblingsOnly.contains(key) || key.hasPrefix("x-") else { return nil }
+                }
+            }
+        }
+        return merged
+    }
+
+    // MARK: - Nullable
+
+    private func mergedNullable(_ node: SchemaNode, _ combinator: SchemaCombinator, side: Side) -> SchemaNode? {
+        guard case .array(let branches)? = node.members[combinator.rawValue], branches.count == 2 else { return nil }
+        let resolved = branches.enumerated().map { offset, branch in
+            resolve(SchemaSource(value: branch, identity: node.identity + "/\(combinator.rawValue)/\(offset)"), side: side)
+        }
+        guard let nullIndex = resolved.firstIndex(where: Self.isNullOnly) else { return nil }
+        let schema = resolved[1 - nullIndex]
+        guard schema.unresolved == nil, schema.boolean == nil, !Self.isNullOnly(schema) else { return nil }
+
+        var members = schema.members
+        for keyword in SchemaKeywords.definitions { members[keyword] = nil }
+        let outside = node.members.filter { $0.key != combinator.rawValue && !SchemaKeywords.definitions.contains($0.key) }
+        for (key, value) in outside {
+            if let present = members[key], !SchemaValue.equal(present, value) {
+                guard SchemaKeywords.siblingsOnly.contains(key) || key.hasPrefix("x-") else { return nil }
+            }
+            members[key] = value
+        }
+        // Null must get through every keyword of the merged schema: only type, enum and
+        // keywords of other types are safe to extend.
+        let restricting: Set<String> = ["const", "allOf", "anyOf", "oneOf", "not", "if", "then", "else", "$ref", "$dynamicRef", "$recursiveRef"]
+        guard !members.keys.contains(where: restricting.contains) else { return nil }
+        if let type = members["type"] {
+            switch type {
+            case .string(let name): members["type"] = name == "null" ? type : .array([type, "null"])
+            case .array(let names): members["type"] = names.contains("null") ? type : .array(names + ["null"])
+            default: return nil
+            }
+        }
+        if case .array(let values)? = members["enum"], !values.contains(.null) {
+            members["enum"] = .array(values + [.null])
+        }
+
+        var merged = node
+        merged.members = members
+        merged.reachedByReference = node.reachedByReference || schema.reachedByReference
+        // Built on the branch's identity so that a recursive Optional[Node] meets itself again.
+        merged.identity = (schema.reachedByReference ? schema.identity : node.identity) + "?null"
+            + (outside.isEmpty || !schema.reachedByReference ? "" : "&" + JSONEncoding.compact(.object(outside)))
+        return merged
+    }
+
+    private static func isNullOnly(_ node: SchemaNode) -> Bool {
+        guard node.unresolved == nil, node.boolean == nil else { return false }
+        let type = node.members["type"]
+        guard type == "null" || type == .array(["null"]) else { return false }
+        return node.members.keys.allSatisfy { $0 == "type" || SchemaKeywords.siblingsOnly.contains($0) }
+    }
+
+    // MARK: - Lifting
+
+    /// `node` as a one-branch `combinator`, keeping beside it the keywords the other side keeps
+    /// beside its combinator; `nil` when nothing would go into the branch.
+    private static func lifted(_ node: SchemaNode, into combinator: SchemaCombinator, besides other: [String: JSONValue]) -> SchemaNode? {
+        guard node.boolean == nil, node.unresolved == nil else { return nil }
+        let keep = Set(other.keys).union(SchemaKeywords.siblingsOnly).subtracting([combinator.rawValue])
+        let branch = node.members.filter { !keep.contains($0.key) && !$0.key.hasPrefix("x-") }
+        guard !branch.isEmpty else { return nil }
+        var lifted = node
+        lifted.members = node.members.filter { keep.contains($0.key) || $0.key.hasPrefix("x-") }
+        lifted.members[combinator.rawValue] = .array([.object(branch)])
+        lifted.virtualCombinators.insert(combinator)
+        lifted.identity = node.identity + "?lift(\(combinator.rawValue))"
+        return lifted
+    }
+}
