@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(name: "AccordMCPTests", dependencies: ["AccordMCP"]),
         .testTarget(name: "AccordSnapshotTests", dependencies: ["AccordSnapshot"]),
         .testTarget(name: "AccordEvolutionTests", dependencies: ["AccordEvolution", "AccordJSON", "AccordSnapshot"]),
-        .testTarget(name: "AccordReportTests", dependencies: ["AccordReport", "AccordEvolution", "AccordJSON"]),
+        .testTarget(name: "AccordReportTests", dependencies: ["AccordReport", "AccordEvolution", "AccordJSON"], exclude: ["Fixtures"]),
         .testTarget(name: "AccordCLITests", dependencies: ["AccordCLI", "AccordSnapshot", "AccordJSON", "AccordMCP"]),
     ],
     swiftLanguageModes: [.v6]

@@ -13,11 +13,14 @@ public struct AccordCommand: AsyncParsableCommand {
             EXAMPLES:
               accord snapshot demo                 # capture the demo server from accord.yaml
               accord snapshot --url http://127.0.0.1:8000/mcp -o snapshots/api.json
+              accord diff snapshots/demo.json snapshots/demo-v2.json
+              accord bump snapshots/demo.json snapshots/demo-v2.json
+              accord rules --format markdown
 
             \(ExitStatus.reference)
             """,
         version: AccordVersion.current,
-        subcommands: [SnapshotCommand.self]
+        subcommands: [SnapshotCommand.self, DiffCommand.self, BumpCommand.self, RulesCommand.self]
     )
 
     public init() {}

@@ -34,7 +34,11 @@ import Testing
         }
         let accepted = verdicts.filter { $0 == "true" }.count
         let origins = Dictionary(grouping: cases, by: \.origin).mapValues(\.count)
-        print("cross-check: \(cases.count) cases \(origins), jsonschema accepted \(accepted), \(mismatches.count) differ")
+        var fingerprint: UInt64 = 0xCBF2_9CE4_8422_2325
+        for testCase in cases {
+            for byte in JSONEncoding.compactBytes(["s": testCase.schema, "i": testCase.instance]) { fingerprint = (fingerprint ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        }
+        print("cross-check: \(cases.count) cases (\(origins.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))), fingerprint \(String(fingerprint, radix: 16)), jsonschema accepted \(accepted), \(mismatches.count) differ")
         #expect(mismatches.isEmpty, "\(mismatches.count) of \(cases.count) verdicts differ:\n\(mismatches.prefix(15).joined(separator: "\n"))")
     }
 

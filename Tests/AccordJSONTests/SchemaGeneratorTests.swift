@@ -75,6 +75,35 @@ enum ToolSchemas {
         #expect(first != run(seed: 43))
     }
 
+    /// Pins the exact output for one seed, so a change that makes generation depend on anything
+    /// but the seed (dictionary order, the standard library's random algorithms) is caught even
+    /// though it would look deterministic inside one process. Update the expectation when the
+    /// generator is changed on purpose.
+    @Test func outputIsPinnedAcrossProcesses() throws {
+        let schema = try JSONValue(parsing: #"""
+            {"type": "object", "required": ["id"], "minProperties": 3,
+             "properties": {"id": {"type": "string", "pattern": "^[a-z]{2}[0-9]$"}, "n": {"type": "integer", "maximum": 9}},
+             "patternProperties": {"^x": {"type": "boolean"}, "^xy": {"const": true}},
+             "dependentRequired": {"n": ["m", "id"], "id": ["k"]}}
+            """#)
+        var generator = SchemaInstanceGenerator(seed: 2024)
+        var produced: [String] = []
+        for _ in 0..<3 {
+            let valid = generator.validInstance(of: schema)
+            let invalid = generator.invalidInstance(of: schema)
+            produced.append(valid.map(JSONEncoding.compact) ?? "nil")
+            produced.append(invalid.map(JSONEncoding.compact) ?? "nil")
+        }
+        #expect(produced == [
+            #"{"id":"za5","k":[["1nWnB",{},"ΩHjEx_m"],"nHC",["StPUA中Z",108.61]],"m":{},"n":-379}"#,
+            #"{"k":[],"m":{},"n":9}"#,
+            #"{"id":"op9","k":"üm2A-中","m":null,"n":9}"#,
+            "[]",
+            #"{"id":"qy1","k":-446.86582285601173,"m":-75.6,"n":-748}"#,
+            "null",
+        ])
+    }
+
     @Test(arguments: ToolSchemas.all.map(\.name))
     func validInstancesValidateAndInvalidOnesDoNot(_ name: String) throws {
         let schema = try #require(try ToolSchemas.parsed().first { $0.name == name }).schema

@@ -2,8 +2,8 @@
 /// change is reported under depends on the direction: the input and output tables of RULES.md
 /// are mirrors, and this is the one place that maps each structural change onto both.
 ///
-/// Inside `not` a change's effect on the accepted values is reversed, so its severity is taken
-/// from the opposite direction's rule for the same structural change (see ``SchemaFindingDraft``).
+/// Inside `not` a change's effect on the accepted values is reversed, so its severity is that of
+/// its ``inverse`` (see ``SchemaFindingDraft/severity(in:)``).
 enum SchemaChange: Sendable, Hashable {
     case typeNarrowed
     case typeWidened
@@ -63,6 +63,46 @@ enum SchemaChange: Sendable, Hashable {
     case deprecated
 
     case undecidable
+
+    /// The change with the opposite effect on the accepted values: what this change means when it
+    /// happens inside `not`. `nil` where the effect under negation is not clear-cut.
+    var inverse: SchemaChange? {
+        switch self {
+        case .typeNarrowed: .typeWidened
+        case .typeWidened: .typeNarrowed
+        case .propertyBecameRequired: .propertyBecameOptional
+        case .propertyBecameOptional: .propertyBecameRequired
+        case .propertyAdded, .propertyRemoved: nil
+        case .additionalPropertiesNarrowed: .additionalPropertiesWidened
+        case .additionalPropertiesWidened: .additionalPropertiesNarrowed
+        case .enumValueAdded: .enumValueRemoved
+        case .enumValueRemoved: .enumValueAdded
+        case .enumIntroduced: .enumDropped
+        case .enumDropped: .enumIntroduced
+        case .constAdded: .constRemoved
+        case .constRemoved: .constAdded
+        case .upperBoundTightened: .upperBoundLoosened
+        case .upperBoundLoosened: .upperBoundTightened
+        case .lowerBoundTightened: .lowerBoundLoosened
+        case .lowerBoundLoosened: .lowerBoundTightened
+        case .multipleOfTightened: .multipleOfRelaxed
+        case .multipleOfRelaxed: .multipleOfTightened
+        case .uniqueItemsAdded: .uniqueItemsRemoved
+        case .uniqueItemsRemoved: .uniqueItemsAdded
+        case .patternAdded: .patternRemoved
+        case .patternRemoved: .patternAdded
+        case .formatAdded: .formatRemoved
+        case .formatRemoved: .formatAdded
+        case .branchAdded(let combinator): .branchRemoved(combinator)
+        case .branchRemoved(let combinator): .branchAdded(combinator)
+        case .constraintAdded: .constraintRemoved
+        case .constraintRemoved: .constraintAdded
+        case .tupleToArray: .tupleChanged
+        case .typeChanged, .constChanged, .multipleOfChanged, .patternChanged, .formatChanged, .tupleChanged,
+             .defaultChanged, .dialectChanged, .annotationChanged, .deprecated, .undecidable:
+            self
+        }
+    }
 
     /// The catalogue id of this change in `direction`.
     func ruleID(in direction: SchemaDirection) -> String {

@@ -33,6 +33,9 @@ final class SchemaComparisonSession {
     static let stepLimit = 250_000
     /// Nesting below which comparison stops, so that a hostile schema cannot exhaust the stack.
     static let depthLimit = 96
+    /// Findings before giving up: a shared `$ref` target is reported at every location that
+    /// references it, and references that fan out could otherwise multiply without bound.
+    static let findingLimit = 20_000
 
     init(direction: SchemaDirection, options: ComparisonOptions, old: JSONValue, new: JSONValue) {
         self.direction = direction
@@ -51,7 +54,7 @@ final class SchemaComparisonSession {
         if exhausted {
             drafts.append(SchemaFindingDraft(
                 change: .undecidable, path: [], label: [], old: nil, new: nil,
-                detail: "comparison stopped after \(Self.stepLimit) steps",
+                detail: "comparison stopped early (more than \(Self.stepLimit) locations or \(Self.findingLimit) findings)",
                 hint: "the schemas expand through `$ref` too far to compare structurally; review the change by hand",
                 flipped: false))
         }
@@ -63,6 +66,7 @@ final class SchemaComparisonSession {
         _ change: SchemaChange, at site: SchemaSite, _ path: [String], label extra: SchemaLabelSegment? = nil,
         old: JSONValue?, new: JSONValue?, _ detail: String, hint: String? = nil, tags: [String] = [], severity: Severity? = nil
     ) {
+        guard drafts.count < Self.findingLimit else { remainingSteps = 0; return }
         drafts.append(SchemaFindingDraft(
             change: change, path: path, label: extra.map { site.label + [$0] } ?? site.label,
             old: old, new: new, detail: detail, hint: hint, tags: tags, flipped: site.flipped, severity: severity))
@@ -117,6 +121,7 @@ final class SchemaComparisonSession {
         let key = oldNode.identity + "\u{1}" + newNode.identity + (site.flipped ? "\u{1}!" : "")
         if inProgress.contains(key) { return }
         if let replay = stored[key] {
+            guard drafts.count + replay.count <= Self.findingLimit else { remainingSteps = 0; return }
             drafts += replay.map { $0.prefixed(path: site.path, label: site.label) }
             return
         }

@@ -10,15 +10,6 @@ public enum SchemaDirection: Sendable, Hashable, CaseIterable {
     /// Server → client (`outputSchema`): covariant, so widening breaks consumers.
     case output
 
-    /// The other direction: what a change means inside `not`, where the accepted set moves the
-    /// opposite way to the subschema.
-    public var opposite: SchemaDirection {
-        switch self {
-        case .input: .output
-        case .output: .input
-        }
-    }
-
     /// How messages name the schema: "input", "output".
     var word: String {
         switch self {

@@ -30,8 +30,12 @@ struct SchemaFindingDraft: Sendable {
 
     /// The severity this draft is reported with in `direction`.
     func severity(in direction: SchemaDirection) -> Severity {
-        // Inside `not` the accepted values move against the subschema: the mirror rule judges.
-        if flipped { return RuleCatalogue.rule(change.ruleID(in: direction.opposite)).severity }
+        // Inside `not` the accepted values move against the subschema: the inverse change
+        // judges, and where there is no clear inverse the change is only potentially breaking.
+        if flipped {
+            guard let inverse = change.inverse else { return .potentiallyBreaking }
+            return RuleCatalogue.rule(inverse.ruleID(in: direction)).severity
+        }
         return severity ?? RuleCatalogue.rule(change.ruleID(in: direction)).severity
     }
 

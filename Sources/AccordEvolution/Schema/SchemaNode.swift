@@ -8,7 +8,7 @@ struct SchemaSource {
     var identity: String
 
     func child(_ tokens: String...) -> SchemaSource {
-        SchemaSource(value: tokens.reduce(value) { $0[$1] ?? .null }, identity: identity + tokens.map(Self.escaped).joined())
+        SchemaSource(value: value[pointer: JSONPointer(tokens: tokens)] ?? .null, identity: identity + tokens.map(Self.escaped).joined())
     }
 
     func child(_ value: JSONValue, _ tokens: String...) -> SchemaSource {

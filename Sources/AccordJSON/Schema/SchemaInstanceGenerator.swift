@@ -310,8 +310,10 @@ public struct SchemaInstanceGenerator: Sendable {
             names.append(name)
         }
         if let dependencies = constraints["dependentRequired"]?.objectValue {
-            for (trigger, needs) in dependencies where names.contains(trigger) {
-                for need in needs.arrayValue?.compactMap(\.stringValue) ?? [] where !names.contains(need) { names.append(need) }
+            // Sorted here and below: dictionary order differs between processes, and the order
+            // names are visited in decides which random numbers each one gets.
+            for trigger in JSONEncoding.sortedKeys(dependencies) where names.contains(trigger) {
+                for need in dependencies[trigger]?.arrayValue?.compactMap(\.stringValue) ?? [] where !names.contains(need) { names.append(need) }
             }
         }
         var attempts = 0
@@ -341,7 +343,9 @@ public struct SchemaInstanceGenerator: Sendable {
         for name in names {
             var applicable: [JSONValue] = []
             if let schema = properties[name] { applicable.append(schema) }
-            for (source, schema) in patterns where (try? SchemaPattern(source))?.matches(name) == true { applicable.append(schema) }
+            for source in JSONEncoding.sortedKeys(patterns) where (try? SchemaPattern(source))?.matches(name) == true {
+                applicable.append(patterns[source] ?? .bool(true))
+            }
             if applicable.isEmpty, let additional { applicable.append(additional) }
             let schema: JSONValue = applicable.count == 1 ? applicable[0] : applicable.isEmpty ? .bool(true) : .object(["allOf": .array(applicable)])
             members[name] = generate(schema, depth: depth + 1, context)

@@ -1,0 +1,45 @@
+import AccordEvolution
+import AccordMCP
+import AccordReport
+import AccordSnapshot
+import ArgumentParser
+import Foundation
+
+/// `--format` for stdout, repeatable `--report FORMAT=PATH` for files, and `--fail-on`.
+struct ReportOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Output format on stdout: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "format"))
+    var format: ReportFormat = .text
+
+    @Option(name: .customLong("report"), help: ArgumentHelp("Also write the report in FORMAT to PATH (repeatable), e.g. sarif=accord.sarif.", valueName: "format=path"))
+    var reports: [String] = []
+
+    @Option(help: ArgumentHelp("Fail (exit 1) on findings at or above: breaking, potentially-breaking, any, never. Default: the policy's fail-on (breaking).", valueName: "level"))
+    var failOn: FailOn?
+
+    func validate() throws {
+        for report in reports {
+            do { _ = try ReportRequest(parsing: report) } catch { throw ValidationError(error.description) }
+        }
+    }
+
+    var requests: [ReportRequest] { reports.compactMap { try? ReportRequest(parsing: $0) } }
+
+    /// Renders `report` to stdout and every requested file (files atomically, never coloured).
+    func emit<Report>(_ report: Report, renderer: (ReportFormat) -> ReportRenderer<Report>) throws {
+        let context = RenderContext(
+            colour: RenderContext.wantsColour(isTerminal: isatty(1) == 1, environment: ProcessInfo.processInfo.environment),
+            toolVersion: AccordVersion.current
+        )
+        for request in requests {
+            do {
+                try AtomicFile.write(Array(renderer(request.format)(report, context.withoutColour).utf8), to: request.path)
+            } catch {
+                throw UsageError("cannot write the \(request.format.rawValue) report: \(error)")
+            }
+        }
+        Console.out(renderer(format)(report, context))
+    }
+}
+
+extension ReportFormat: ExpressibleByArgument {}
+extension FailOn: ExpressibleByArgument {}

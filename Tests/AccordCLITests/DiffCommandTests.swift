@@ -1,0 +1,104 @@
+import AccordJSON
+import Foundation
+import Testing
+
+/// `accord diff`, `bump` and `rules` end to end on the demo's committed snapshots.
+@Suite struct DiffCommandTests {
+    let old = PackagePaths.root + "/snapshots/demo.json"
+    let new = PackagePaths.root + "/snapshots/demo-v2.json"
+
+    @Test func breakingChangesExitOneWithASummary() throws {
+        let run = try runAccord(["diff", old, new], in: try temporaryFolder())
+        #expect(run.status == 1, "\(run)")
+        #expect(run.stdout.contains("8 breaking, 5 potentially breaking, 8 non-breaking"))
+        #expect(run.stdout.contains("required bump: major (1.0.0 → 2.0.0)"))
+        #expect(!run.stdout.contains("\u{1B}["), "no colour when stdout is not a terminal")
+    }
+
+    @Test func failOnDecidesTheExitCode() throws {
+        let folder = try temporaryFolder()
+        #expect(try runAccord(["diff", old, new, "--fail-on", "never"], in: folder).status == 0)
+        #expect(try runAccord(["diff", old, old, "--fail-on", "any"], in: folder).status == 0)
+        #expect(try runAccord(["diff", old, new, "--fail-on", "sometimes"], in: folder).status == 2)
+    }
+
+    @Test func writesEveryRequestedReport() throws {
+        let folder = try temporaryFolder()
+        let formats = ["json", "markdown", "sarif", "junit", "github", "text"]
+        let run = try runAccord(["diff", old, new, "--format", "json", "--fail-on", "never"] + formats.flatMap { ["--report", "\($0)=\(folder)/out.\($0)"] }, in: folder)
+        #expect(run.status == 0, "\(run)")
+        for format in formats {
+            let text = try String(contentsOfFile: "\(folder)/out.\(format)", encoding: .utf8)
+            #expect(!text.isEmpty, "\(format) report is empty")
+        }
+        let json = try JSONValue(parsing: run.stdout)
+        #expect(json["kind"] == "diff")
+        #expect(json["requiredBump"] == "major")
+        #expect(try String(contentsOfFile: "\(folder)/out.json", encoding: .utf8) == run.stdout)
+        _ = try JSONValue(parsing: try String(contentsOfFile: "\(folder)/out.sarif", encoding: .utf8))
+        #expect(try String(contentsOfFile: "\(folder)/out.junit", encoding: .utf8).hasPrefix("<?xml"))
+        #expect(try String(contentsOfFile: "\(folder)/out.github", encoding: .utf8).contains("::warning"), "below fail-on, breaking findings are warnings")
+    }
+
+    @Test func badReportRequestIsAUsageError() throws {
+        let run = try runAccord(["diff", old, new, "--report", "pdf=x.pdf"], in: try temporaryFolder())
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("pdf"))
+    }
+
+    @Test func bumpPrintsPartAndNextVersion() throws {
+        let run = try runAccord(["bump", old, new])
+        #expect(run.status == 0)
+        #expect(run.stdout == "major 2.0.0\n")
+        let json = try runAccord(["bump", old, new, "--json"])
+        #expect(try JSONValue(parsing: json.stdout) == ["bump": "major", "current": "1.0.0", "next": "2.0.0"])
+        #expect(try runAccord(["bump", old, old]).stdout == "none 1.0.0\n")
+    }
+
+    @Test func policyAcceptsByFingerprintAndReportsStaleEntries() throws {
+        let folder = try temporaryFolder()
+        let report = try JSONValue(parsing: try runAccord(["diff", old, new, "--format", "json"], in: folder).stdout)
+        let breaking = (report["findings"]?.arrayValue ?? []).filter { $0["severity"] == "breaking" }
+        let entries = breaking.map { "    - fingerprint: \"\($0["fingerprint"]?.stringValue ?? "")\"\n      reason: accepted in review\n" }.joined()
+        try "policy:\n  accept:\n\(entries)    - rule: tool-added\n      path: /tools/nothing-here\n      reason: stale on purpose\n".write(toFile: "\(folder)/accord.yaml", atomically: true, encoding: .utf8)
+        let run = try runAccord(["diff", old, new, "--format", "json"], in: folder)
+        #expect(run.status == 0, "\(run)")
+        let accepted = try JSONValue(parsing: run.stdout)
+        #expect(accepted["accepted"]?.arrayValue?.count == breaking.count)
+        #expect(accepted["findings"]?.arrayValue?.contains { $0["ruleId"] == "policy-accept-stale" } == true)
+    }
+
+    @Test func badPolicyNamesFileLineAndField() throws {
+        let folder = try temporaryFolder()
+        try "policy:\n  severity:\n    tool-vanished: breaking\n".write(toFile: "\(folder)/accord.yaml", atomically: true, encoding: .utf8)
+        let run = try runAccord(["diff", old, new], in: folder)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("accord.yaml:3: policy.severity.tool-vanished"), "\(run)")
+        #expect(run.stderr.contains("unknown rule"))
+    }
+
+    @Test func missingSnapshotFileIsAnInputError() throws {
+        let run = try runAccord(["diff", "nope.json", new], in: try temporaryFolder())
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("nope.json: no such file"))
+    }
+
+    @Test func liveSideIsCapturedAndCompared() throws {
+        let run = try runAccord(["diff", old, "live", "--", PackagePaths.demoServer, "--release", "2.0.0"])
+        #expect(run.status == 1, "\(run)")
+        #expect(run.stdout.contains("required bump: major"))
+        let same = try runAccord(["diff", old, "demo"])
+        #expect(same.status == 0, "\(same)")
+        #expect(same.stdout.contains("No changes"))
+    }
+
+    @Test func readmeRuleReferenceMatchesTheCatalogue() throws {
+        let readme = try String(contentsOfFile: PackagePaths.root + "/README.md", encoding: .utf8)
+        let section = try #require(readme.components(separatedBy: "<!-- rules:begin -->\n").last?.components(separatedBy: "\n<!-- rules:end -->").first)
+        let rules = try runAccord(["rules", "--format", "markdown"])
+        #expect(rules.status == 0)
+        #expect(section == rules.stdout.trimmingCharacters(in: .newlines), "README rule reference is stale: run scripts/update-readme-rules")
+        let json = try JSONValue(parsing: try runAccord(["rules", "--format", "json"]).stdout)
+        #expect((json["rules"]?.arrayValue?.count ?? 0) > 100)
+    }
+}
