@@ -45,15 +45,19 @@ public struct JSONPointer: Sendable, Hashable, CustomStringConvertible, Comparab
     public var parent: JSONPointer? { tokens.isEmpty ? nil : JSONPointer(tokens: Array(tokens.dropLast())) }
 
     public var description: String {
-        tokens.map { token in
-            "/" + token.flatMap { character -> [Character] in
-                switch character {
-                case "~": ["~", "0"]
-                case "/": ["~", "1"]
-                default: [character]
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(tokens.reduce(0) { $0 + $1.utf8.count + 1 })
+        for token in tokens {
+            bytes.append(UInt8(ascii: "/"))
+            for byte in token.utf8 {
+                switch byte {
+                case UInt8(ascii: "~"): bytes.append(contentsOf: [UInt8(ascii: "~"), UInt8(ascii: "0")])
+                case UInt8(ascii: "/"): bytes.append(contentsOf: [UInt8(ascii: "~"), UInt8(ascii: "1")])
+                default: bytes.append(byte)
                 }
-            }.map(String.init).joined()
-        }.joined()
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     public static func < (lhs: JSONPointer, rhs: JSONPointer) -> Bool {

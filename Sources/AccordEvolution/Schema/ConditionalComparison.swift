@@ -39,7 +39,7 @@ extension SchemaComparisonSession {
             }
             return
         case (let before?, let after?):
-            if !SchemaValue.equal(before, after) || (SchemaValue.containsReference(before) && conditionTargetsDiffer(old, new)) {
+            if !SchemaValue.equal(before, after) || (SchemaValue.containsReference(before) && conditionTargetsDiffer(old, new, at: site)) {
                 report(.undecidable, at: site, site.pointer("if"), old: before, new: after, "the `if` condition changed",
                        hint: "which values take the then or else branch moved; whether any call or result is affected cannot be decided structurally")
             }
@@ -50,9 +50,9 @@ extension SchemaComparisonSession {
     }
 
     /// A condition written the same on both sides whose references lead to different schemas.
-    private func conditionTargetsDiffer(_ old: SchemaNode, _ new: SchemaNode) -> Bool {
+    private func conditionTargetsDiffer(_ old: SchemaNode, _ new: SchemaNode, at site: SchemaSite) -> Bool {
         guard let oldSource = old.source("if"), let newSource = new.source("if") else { return false }
-        let found = trial { compare(old: oldSource, new: newSource, at: .root) }
+        let found = trial { compare(old: oldSource, new: newSource, at: site.descending(["if"], .keyword("if"))) }
         return !found.isEmpty
     }
 }

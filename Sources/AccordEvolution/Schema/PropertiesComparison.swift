@@ -26,6 +26,16 @@ extension SchemaComparisonSession {
         }
     }
 
+    /// The schema a property not listed in `properties` must meet: `additionalProperties`
+    /// (`false` when the object is closed, anything when it is open). patternProperties are not
+    /// consulted: matching their regular expressions is beyond a structural comparison.
+    static func unlisted(_ node: SchemaNode) -> SchemaSource {
+        if node.members["unevaluatedProperties"] == .bool(false) {
+            return SchemaSource(value: false, identity: node.identity + "/unevaluatedProperties")
+        }
+        return node.source("additionalProperties") ?? SchemaSource(value: true, identity: "*")
+    }
+
     static func requiredNames(_ members: [String: JSONValue]) -> Set<String> {
         Set((members["required"]?.arrayValue ?? []).compactMap(\.stringValue))
     }
@@ -44,16 +54,21 @@ extension SchemaComparisonSession {
             switch (before[name], after[name]) {
             case (nil, let schema?):
                 if requiredBefore.contains(name) {
-                    // It was required before with any value: only its schema is new.
-                    if let newProperties { compare(old: SchemaSource(value: true, identity: "*"), new: newProperties.child(name), at: propertySite) }
+                    // It was required before, with whatever unlisted properties could be: only
+                    // its schema is new.
+                    if let newProperties { compare(old: Self.unlisted(old), new: newProperties.child(name), at: propertySite) }
                 } else {
                     settled.insert(name)
                     reportAdded(name, schema, required: requiredAfter.contains(name), oldClosed: oldClosed, at: site)
+                    if old.members["additionalProperties"]?.objectValue?.isEmpty == false, let newProperties {
+                        // The old object constrained it through additionalProperties already.
+                        compare(old: Self.unlisted(old), new: newProperties.child(name), at: propertySite)
+                    }
                 }
             case (let schema?, nil):
                 if requiredAfter.contains(name) {
-                    // Still required, now with any value.
-                    if let oldProperties { compare(old: oldProperties.child(name), new: SchemaSource(value: true, identity: "*"), at: propertySite) }
+                    // Still required, now with whatever unlisted properties may be.
+                    if let oldProperties { compare(old: oldProperties.child(name), new: Self.unlisted(new), at: propertySite) }
                 } else {
                     settled.insert(name)
                     reportRemoved(name, schema, wasRequired: requiredBefore.contains(name), newClosed: newClosed, at: site)

@@ -12,6 +12,7 @@ struct SchemaBranchSummary {
     /// The last token of the branch's `$ref`, e.g. `Circle` for `#/$defs/Circle`.
     var referenceName: String?
     var nullOnly: Bool
+    var required: Set<String>
 
     init(written: JSONValue, resolved: SchemaNode) {
         key = SchemaValue.key(written)
@@ -30,6 +31,26 @@ struct SchemaBranchSummary {
         }
         referenceName = written["$ref"]?.stringValue.flatMap { $0.split(separator: "/").last.map(String.init) }
         nullOnly = types == .null
+        required = SchemaComparisonSession.requiredNames(members)
+    }
+
+    /// Whether no value can match both branches: their types are disjoint, or a property
+    /// both require is pinned to different values.
+    func isDisjoint(from other: SchemaBranchSummary) -> Bool {
+        if !types.intersects(other.types) { return true }
+        for (name, value) in discriminators where required.contains(name) && other.required.contains(name) {
+            if let otherValue = other.discriminators[name], otherValue != value { return true }
+        }
+        return false
+    }
+
+    /// Whether no value can match two of `branches` (a oneOf behaves as an anyOf then).
+    static func arePairwiseDisjoint(_ branches: [SchemaBranchSummary]) -> Bool {
+        guard branches.count <= 64 else { return false }
+        for i in branches.indices {
+            for j in branches.indices where j > i && !branches[i].isDisjoint(from: branches[j]) { return false }
+        }
+        return true
     }
 }
 

@@ -104,6 +104,14 @@ enum SchemaChange: Sendable, Hashable {
         }
     }
 
+    /// Whether the change can alter which values are accepted (text and metadata cannot).
+    var affectsValidation: Bool {
+        switch self {
+        case .annotationChanged, .defaultChanged, .deprecated, .dialectChanged: false
+        default: true
+        }
+    }
+
     /// The catalogue id of this change in `direction`.
     func ruleID(in direction: SchemaDirection) -> String {
         switch direction {

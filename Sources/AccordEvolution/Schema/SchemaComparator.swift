@@ -35,15 +35,15 @@ public struct SchemaComparator: Sendable {
     public func compare(old: JSONValue, new: JSONValue, schemaPointer: JSONPointer, kind: ObjectKind, name: String) -> [Finding] {
         if SchemaValue.equal(old, new) { return [] }
         let session = SchemaComparisonSession(direction: direction, options: options, old: old, new: new)
-        session.compareRoots(old: old, new: new)
+        session.compareRoots()
 
-        var seen: Set<String> = []
+        var seen: Set<DraftIdentity> = []
         var findings: [Finding] = []
         findings.reserveCapacity(session.drafts.count)
         for draft in session.drafts {
             let finding = draft.finding(direction: direction, schemaPointer: schemaPointer, kind: kind, name: name)
             // Tuple reshapes and shared references can find one change twice.
-            guard seen.insert("\(finding.pointer)\u{0}\(finding.ruleID)\u{0}\(finding.message)").inserted else { continue }
+            guard seen.insert(DraftIdentity(path: draft.path, rule: finding.ruleID, message: finding.message)).inserted else { continue }
             findings.append(finding)
         }
         findings.sort { lhs, rhs in
@@ -53,4 +53,11 @@ public struct SchemaComparator: Sendable {
         }
         return findings
     }
+}
+
+/// What makes two findings the same finding.
+private struct DraftIdentity: Hashable {
+    var path: [String]
+    var rule: String
+    var message: String
 }

@@ -19,8 +19,20 @@ final class SchemaComparisonSession {
     let options: ComparisonOptions
     private let oldResolver: SchemaReferenceResolver
     private let newResolver: SchemaReferenceResolver
-    /// Raw equality proves nothing where references may lead to changed targets.
-    private let referencesPresent: Bool
+    private let oldDocument: JSONValue
+    private let newDocument: JSONValue
+    /// Raw equality proves nothing where references may lead to changed targets…
+    private lazy var referencesPresent = SchemaValue.containsReference(oldDocument) || SchemaValue.containsReference(newDocument)
+    /// …unless every reference leads into `$defs`/`definitions`, and those are unchanged and
+    /// refer only among themselves.
+    private lazy var definitionsUnchanged: Bool = {
+        for keyword in SchemaKeywords.definitions {
+            let before = oldDocument[keyword], after = newDocument[keyword]
+            guard SchemaValue.equal(before, after) else { return false }
+            if let before, !SchemaValue.referencesOnlyDefinitions(before) { return false }
+        }
+        return true
+    }()
 
     private(set) var drafts: [SchemaFindingDraft] = []
     private var stored: [String: [SchemaFindingDraft]] = [:]
@@ -35,22 +47,25 @@ final class SchemaComparisonSession {
     static let depthLimit = 96
     /// Findings before giving up: a shared `$ref` target is reported at every location that
     /// references it, and references that fan out could otherwise multiply without bound.
-    static let findingLimit = 20_000
+    static let findingLimit = 10_000
+    /// The largest result kept for replay at other locations referencing the same pair.
+    static let storedResultLimit = 2_000
 
     init(direction: SchemaDirection, options: ComparisonOptions, old: JSONValue, new: JSONValue) {
         self.direction = direction
         self.options = options
         self.oldResolver = SchemaReferenceResolver(document: old)
         self.newResolver = SchemaReferenceResolver(document: new)
-        self.referencesPresent = SchemaValue.containsReference(old) || SchemaValue.containsReference(new)
+        self.oldDocument = old
+        self.newDocument = new
         self.remainingSteps = Self.stepLimit
     }
 
     var exhausted: Bool { remainingSteps <= 0 }
 
     /// Compares the two documents from their roots.
-    func compareRoots(old: JSONValue, new: JSONValue) {
-        compare(old: SchemaSource(value: old, identity: "#"), new: SchemaSource(value: new, identity: "#"), at: .root)
+    func compareRoots() {
+        compare(old: SchemaSource(value: oldDocument, identity: "#"), new: SchemaSource(value: newDocument, identity: "#"), at: .root, knownDifferent: true)
         if exhausted {
             drafts.append(SchemaFindingDraft(
                 change: .undecidable, path: [], label: [], old: nil, new: nil,
@@ -69,7 +84,8 @@ final class SchemaComparisonSession {
         guard drafts.count < Self.findingLimit else { remainingSteps = 0; return }
         drafts.append(SchemaFindingDraft(
             change: change, path: path, label: extra.map { site.label + [$0] } ?? site.label,
-            old: old, new: new, detail: detail, hint: hint, tags: tags, flipped: site.flipped, severity: severity))
+            old: old, new: new, detail: detail, hint: hint, tags: tags, flipped: site.flipped, severity: severity,
+            insideOverlappingOneOf: site.insideOverlappingOneOf))
     }
 
     /// Runs `body` and returns what it found instead of keeping it, for judging a change as a
@@ -87,10 +103,10 @@ final class SchemaComparisonSession {
     // MARK: - Walking
 
     /// Compares the subschemas `old` and `new` found at `site`.
-    func compare(old: SchemaSource, new: SchemaSource, at site: SchemaSite) {
+    func compare(old: SchemaSource, new: SchemaSource, at site: SchemaSite, knownDifferent: Bool = false) {
         guard !exhausted else { return }
         remainingSteps -= 1
-        if SchemaValue.equal(old.value, new.value), !referencesPresent || !SchemaValue.containsReference(old.value) { return }
+        if !knownDifferent, SchemaValue.equal(old.value, new.value), isSelfContained(old.value) { return }
         guard site.depth <= Self.depthLimit else {
             if !reportedDepthLimit {
                 reportedDepthLimit = true
@@ -114,11 +130,12 @@ final class SchemaComparisonSession {
             // The same unresolvable reference on both sides: compare what sits beside it.
         }
 
-        guard oldNode.reachedByReference || newNode.reachedByReference else {
+        // The root counts as a reference target too: `{"$ref": "#"}` leads back to it.
+        guard oldNode.reachedByReference || newNode.reachedByReference || site.path.isEmpty else {
             compareResolved(oldNode, newNode, at: site)
             return
         }
-        let key = oldNode.identity + "\u{1}" + newNode.identity + (site.flipped ? "\u{1}!" : "")
+        let key = oldNode.identity + "\u{1}" + newNode.identity + (site.flipped ? "\u{1}!" : "") + (site.insideOverlappingOneOf ? "\u{1}~" : "")
         if inProgress.contains(key) { return }
         if let replay = stored[key] {
             guard drafts.count + replay.count <= Self.findingLimit else { remainingSteps = 0; return }
@@ -129,6 +146,8 @@ final class SchemaComparisonSession {
         let start = drafts.count
         compareResolved(oldNode, newNode, at: site)
         inProgress.remove(key)
+        // Large results are cheaper to find again than to keep.
+        guard drafts.count - start <= Self.storedResultLimit else { return }
         let prefixLength = site.path.count, labelLength = site.label.count
         stored[key] = drafts[start...].map { draft in
             var relative = draft
@@ -156,29 +175,48 @@ final class SchemaComparisonSession {
     }
 
     private func compareKeywords(_ old: SchemaNode, _ new: SchemaNode, at site: SchemaSite) {
-        let shared = compareTypes(old, new, at: site)
-        compareEnumAndConst(old, new, at: site)
-        if shared.intersects(.numbers) {
+        let present = SchemaKeywordGroups(old.members).union(SchemaKeywordGroups(new.members))
+        // Keywords that only constrain types one side rejects need no comparison: the type
+        // change already says it.
+        let shared = present.isDisjoint(with: [.type, .values]) ? SchemaTypeSet.any : compareTypes(old, new, at: site)
+        if present.contains(.values) {
+            compareEnumAndConst(old, new, at: site)
+        }
+        if present.contains(.numbers), shared.intersects(.numbers) {
             compareNumericBounds(old, new, at: site)
             compareMultipleOf(old, new, at: site)
         }
-        if shared.contains(.string) {
+        if present.contains(.strings), shared.contains(.string) {
             compareCount(old, new, upper: "maxLength", lower: "minLength", at: site)
             comparePattern(old, new, at: site)
         }
-        compareFormat(old, new, at: site)
-        if shared.contains(.array) {
+        if present.contains(.format) {
+            compareFormat(old, new, at: site)
+        }
+        if present.contains(.arrays), shared.contains(.array) {
             compareArrays(old, new, at: site)
         }
-        if shared.contains(.object) {
+        if present.contains(.objects), shared.contains(.object) {
             compareObjects(old, new, at: site)
         }
-        for combinator in SchemaCombinator.allCases {
+        for combinator in SchemaCombinator.allCases where present.contains(.combinator(combinator)) {
             compareBranches(combinator, old, new, at: site)
         }
-        compareNegation(old, new, at: site)
-        compareConditional(old, new, at: site)
-        compareAnnotations(old, new, at: site)
+        if present.contains(.not) {
+            compareNegation(old, new, at: site)
+        }
+        if present.contains(.conditional) {
+            compareConditional(old, new, at: site)
+        }
+        if present.contains(.annotations) {
+            compareAnnotations(old, new, at: site)
+        }
+    }
+
+    /// Whether `value`, written the same on both sides, also means the same on both sides.
+    private func isSelfContained(_ value: JSONValue) -> Bool {
+        guard referencesPresent, SchemaValue.containsReference(value) else { return true }
+        return definitionsUnchanged && SchemaValue.referencesOnlyDefinitions(value)
     }
 
     // MARK: - References
@@ -236,15 +274,20 @@ final class SchemaComparisonSession {
         return nil
     }
 
-    /// Keywords beside a `$ref` apply together with its target; where both say the same
-    /// keyword, the one written beside the reference describes this use and wins.
+    /// Keywords beside a `$ref` apply together with its target: merged into one schema where
+    /// that is exact (an annotation beside the reference describes this use and wins), else
+    /// kept apart as `allOf` with the target.
     private static func merging(_ siblings: [String: JSONValue], over target: JSONValue) -> JSONValue {
         switch target {
-        case .bool(true): return .object(siblings)
-        case .object(var members):
-            for (key, value) in siblings { members[key] = value }
-            return .object(members)
-        default: return target
+        case .bool(true):
+            return .object(siblings)
+        case .object(let members):
+            if let merged = SchemaConjunction.merge([siblings, members]) { return .object(merged) }
+            var apart = siblings
+            apart["allOf"] = .array((siblings["allOf"]?.arrayValue ?? []) + [target])
+            return .object(apart)
+        default:
+            return target
         }
     }
 }

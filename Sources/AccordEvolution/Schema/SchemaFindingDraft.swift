@@ -17,8 +17,12 @@ struct SchemaFindingDraft: Sendable {
     var tags: [String] = []
     /// The change lies inside an odd number of `not`s: its effect on accepted values is reversed.
     var flipped: Bool
-    /// A severity other than the rule's default, decided by the comparison (strict-content-model).
+    /// A severity other than the rule's default, decided by the comparison (strict-content-model,
+    /// a oneOf branch removed that may have overlapped another).
     var severity: Severity?
+    /// The change lies inside a oneOf whose branches may overlap, where narrowing a branch can
+    /// admit values that used to match twice (and widening can reject them): not monotonic.
+    var insideOverlappingOneOf = false
 
     /// The same draft placed `path`/`label` deeper (used when replaying a stored result).
     func prefixed(path prefix: [String], label labelPrefix: [SchemaLabelSegment]) -> SchemaFindingDraft {
@@ -30,21 +34,27 @@ struct SchemaFindingDraft: Sendable {
 
     /// The severity this draft is reported with in `direction`.
     func severity(in direction: SchemaDirection) -> Severity {
-        // Inside `not` the accepted values move against the subschema: the inverse change
-        // judges, and where there is no clear inverse the change is only potentially breaking.
+        let judged: Severity
         if flipped {
-            guard let inverse = change.inverse else { return .potentiallyBreaking }
-            return RuleCatalogue.rule(inverse.ruleID(in: direction)).severity
+            // Inside `not` the accepted values move against the subschema: the inverse change
+            // judges, and where there is no clear inverse the change is only potentially breaking.
+            judged = change.inverse.map { RuleCatalogue.rule($0.ruleID(in: direction)).severity } ?? .potentiallyBreaking
+        } else {
+            judged = severity ?? RuleCatalogue.rule(change.ruleID(in: direction)).severity
         }
-        return severity ?? RuleCatalogue.rule(change.ruleID(in: direction)).severity
+        if insideOverlappingOneOf, change.affectsValidation, judged == .nonBreaking { return .potentiallyBreaking }
+        return judged
     }
 
     func finding(direction: SchemaDirection, schemaPointer: JSONPointer, kind: ObjectKind, name: String) -> Finding {
-        var fullHint = hint
+        var notes: [String] = hint.map { [$0] } ?? []
         if flipped {
-            let note = "inside `not`: the values it excludes changed, so the accepted values moved the other way"
-            fullHint = fullHint.map { "\($0); \(note)" } ?? note
+            notes.append("inside `not`: the values it excludes changed, so the accepted values moved the other way")
         }
+        if insideOverlappingOneOf, change.affectsValidation {
+            notes.append("inside a oneOf whose branches may overlap: a value matching two branches is rejected, so any change to a branch can move values either way")
+        }
+        let fullHint = notes.isEmpty ? nil : notes.joined(separator: "; ")
         return Finding(
             rule: change.ruleID(in: direction),
             kind: kind,

@@ -17,7 +17,7 @@ struct SchemaSource {
 
     /// A pointer token written so that distinct paths never give the same identity.
     static func escaped(_ token: String) -> String {
-        guard token.contains("~") || token.contains("/") else { return "/" + token }
+        guard token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return "/" + token }
         var escaped = "/"
         for character in token {
             switch character {
@@ -44,9 +44,11 @@ struct SchemaNode {
     var reachedByReference: Bool
     /// A `$ref` that could not be followed, and why.
     var unresolved: (reference: String, reason: String)?
-    /// Combinators synthesized from the other side's shape (see ``SchemaNormalization``): their
-    /// branch pointers do not exist in this side's document.
-    var virtualCombinators: Set<SchemaCombinator> = []
+    /// Combinators synthesized from the other side's shape (see ``SchemaNormalization``), with
+    /// the identity of their one branch: their branch pointers do not exist in this side's
+    /// document, and lifting the same content again must give the same identity, so that a
+    /// recursion on the other side is recognised.
+    var virtualCombinators: [SchemaCombinator: String] = [:]
 
     /// Whether this schema accepts nothing (`false`).
     var rejectsEverything: Bool { boolean == false }
@@ -62,13 +64,26 @@ struct SchemaSite {
     var path: [String]
     var label: [SchemaLabelSegment]
     var flipped: Bool
+    /// Inside a oneOf whose branches may overlap (see ``SchemaFindingDraft``).
+    var insideOverlappingOneOf = false
     var depth: Int
 
     static let root = SchemaSite(path: [], label: [], flipped: false, depth: 0)
 
     /// The site of a subschema below this one.
     func descending(_ tokens: [String], _ segment: SchemaLabelSegment?) -> SchemaSite {
-        SchemaSite(path: path + tokens, label: segment.map { label + [$0] } ?? label, flipped: flipped, depth: depth + 1)
+        var site = self
+        site.path = path + tokens
+        if let segment { site.label = label + [segment] }
+        site.depth = depth + 1
+        return site
+    }
+
+    /// The site of a branch of a oneOf whose branches may overlap.
+    func overlapping() -> SchemaSite {
+        var copy = self
+        copy.insideOverlappingOneOf = true
+        return copy
     }
 
     /// The site below a `not`, where a change's effect on accepted values is reversed.

@@ -49,56 +49,20 @@ extension SchemaComparisonSession {
             let resolved = resolve(SchemaSource(value: branch, identity: node.identity + "/allOf/\(offset)"), side: side)
             guard resolved.unresolved == nil, resolved.boolean != false else { return nil }
             followed = followed || resolved.reachedByReference
-            identities.append(resolved.identity)
+            // Inline branches are named by the node's identity already; only where a branch was
+            // reached through a `$ref` does its target say something more (and stays short).
+            if resolved.reachedByReference { identities.append(resolved.identity) }
             if resolved.boolean == true { continue }
             parts.append(resolved.members)
         }
-        guard let members = Self.conjunction(parts) else { return nil }
+        // A branch with an allOf of its own (a recursive one, say) would be flattened again
+        // at every level: leave such an allOf to branch matching.
+        guard let members = SchemaConjunction.merge(parts), members["allOf"] == nil else { return nil }
         var flattened = node
         flattened.members = members
         flattened.identity = node.identity + "?allOf(" + identities.joined(separator: ",") + ")"
         flattened.reachedByReference = followed
         return flattened
-    }
-
-    /// The keywords of all `parts` as one schema, when that means the same as requiring each:
-    /// no keyword is said twice differently (except `properties` with distinct names, `required`,
-    /// and annotations, where the first wins), and no part closes an object or array that
-    /// another part extends.
-    private static func conjunction(_ parts: [[String: JSONValue]]) -> [String: JSONValue]? {
-        let closing: Set<String> = ["additionalProperties", "unevaluatedProperties", "patternProperties"]
-        let closingItems: Set<String> = ["additionalItems", "unevaluatedItems", "items", "prefixItems"]
-        let objectParts = parts.filter { $0.keys.contains { SchemaKeywords.objectFamily.contains($0) } }
-        if objectParts.count > 1, objectParts.contains(where: { $0.keys.contains { closing.contains($0) } }) { return nil }
-        let arrayParts = parts.filter { $0.keys.contains { SchemaKeywords.arrayFamily.contains($0) } }
-        if arrayParts.count > 1, arrayParts.contains(where: { $0.keys.contains { closingItems.contains($0) } }) { return nil }
-
-        var merged: [String: JSONValue] = [:]
-        for part in parts {
-            for key in JSONEncoding.sortedKeys(part) {
-                guard let value = part[key], !SchemaKeywords.definitions.contains(key) else { continue }
-                guard let existing = merged[key], !SchemaValue.equal(existing, value) else {
-                    if merged[key] == nil { merged[key] = value }
-                    continue
-                }
-                switch key {
-                case "properties":
-                    guard var properties = existing.objectValue, let more = value.objectValue else { return nil }
-                    for (name, schema) in more {
-                        if let present = properties[name], !SchemaValue.equal(present, schema) { return nil }
-                        properties[name] = schema
-                    }
-                    merged[key] = .object(properties)
-                case "required":
-                    let names = (existing.arrayValue ?? []) + (value.arrayValue ?? [])
-                    var seen: Set<String> = []
-                    merged[key] = .array(names.filter { $0.stringValue.map { seen.insert($0).inserted } ?? false })
-                default:
-                    guard SchemaKeywords.siblingsOnly.contains(key) || key.hasPrefix("x-") else { return nil }
-                }
-            }
-        }
-        return merged
     }
 
     // MARK: - Nullable
@@ -111,16 +75,13 @@ extension SchemaComparisonSession {
         guard let nullIndex = resolved.firstIndex(where: Self.isNullOnly) else { return nil }
         let schema = resolved[1 - nullIndex]
         guard schema.unresolved == nil, schema.boolean == nil, !Self.isNullOnly(schema) else { return nil }
+        // In a oneOf, null must not match the other branch too (it would match twice).
+        if combinator == .oneOf, SchemaTypeSet.admitted(by: schema.members).contains(.null) { return nil }
 
-        var members = schema.members
-        for keyword in SchemaKeywords.definitions { members[keyword] = nil }
         let outside = node.members.filter { $0.key != combinator.rawValue && !SchemaKeywords.definitions.contains($0.key) }
-        for (key, value) in outside {
-            if let present = members[key], !SchemaValue.equal(present, value) {
-                guard SchemaKeywords.siblingsOnly.contains(key) || key.hasPrefix("x-") else { return nil }
-            }
-            members[key] = value
-        }
+        // Keywords beside the anyOf that judge null themselves would stop judging it.
+        guard outside["type"] == nil, outside["enum"] == nil, outside["const"] == nil,
+              var members = SchemaConjunction.merge([outside, schema.members]) else { return nil }
         // Null must get through every keyword of the merged schema: only type, enum and
         // keywords of other types are safe to extend.
         let restricting: Set<String> = ["const", "allOf", "anyOf", "oneOf", "not", "if", "then", "else", "$ref", "$dynamicRef", "$recursiveRef"]
@@ -164,7 +125,7 @@ extension SchemaComparisonSession {
         var lifted = node
         lifted.members = node.members.filter { keep.contains($0.key) || $0.key.hasPrefix("x-") }
         lifted.members[combinator.rawValue] = .array([.object(branch)])
-        lifted.virtualCombinators.insert(combinator)
+        lifted.virtualCombinators[combinator] = branch.count == node.members.count ? node.identity : node.identity + "?rest"
         lifted.identity = node.identity + "?lift(\(combinator.rawValue))"
         return lifted
     }

@@ -86,7 +86,7 @@ final class SchemaReferenceResolver {
         func absolute(_ id: String) -> String {
             var id = id
             if id.hasSuffix("#") { id.removeLast() }
-            if id.contains("://") || id.hasPrefix("urn:") { return id }
+            if SchemaReferenceResolver.isAbsolute(id) { return id }
             guard let baseDirectory else { return id }
             return baseDirectory + id
         }
@@ -94,7 +94,7 @@ final class SchemaReferenceResolver {
 
     private func buildIndex() -> Index {
         var index = Index()
-        if let rootID = (document["$id"] ?? document["id"])?.stringValue, rootID.contains("://") || rootID.hasPrefix("urn:") {
+        if let rootID = (document["$id"] ?? document["id"])?.stringValue, Self.isAbsolute(rootID) {
             var trimmed = rootID
             if trimmed.hasSuffix("#") { trimmed.removeLast() }
             if let slash = trimmed.lastIndex(of: "/") {
@@ -141,9 +141,14 @@ final class SchemaReferenceResolver {
         }
     }
 
+    /// Whether `id` names a resource on its own (`https://…`, `urn:…`) rather than relative to a base.
+    static func isAbsolute(_ id: String) -> Bool {
+        id.hasPrefix("urn:") || id.utf8.firstRange(of: "://".utf8) != nil
+    }
+
     /// RFC 3986 percent-decoding of a URI fragment (`%24defs` → `$defs`); `nil` if malformed.
     static func percentDecoded(_ text: Substring) -> String? {
-        guard text.contains("%") else { return String(text) }
+        guard text.utf8.contains(UInt8(ascii: "%")) else { return String(text) }
         var bytes: [UInt8] = []
         var iterator = text.utf8.makeIterator()
         while let byte = iterator.next() {

@@ -80,6 +80,22 @@ enum SchemaValue {
         }
     }
 
+    /// Whether every reference in `value` is a plain `$ref` into `#/$defs/` or `#/definitions/`.
+    static func referencesOnlyDefinitions(_ value: JSONValue) -> Bool {
+        switch value {
+        case .object(let members):
+            if members["$dynamicRef"] != nil || members["$recursiveRef"] != nil { return false }
+            if let reference = members["$ref"] {
+                guard let text = reference.stringValue, text.hasPrefix("#/$defs/") || text.hasPrefix("#/definitions/") else { return false }
+            }
+            return members.values.allSatisfy(referencesOnlyDefinitions)
+        case .array(let elements):
+            return elements.allSatisfy(referencesOnlyDefinitions)
+        default:
+            return true
+        }
+    }
+
     /// Compact, clipped JSON for messages; "absent" for a missing value.
     static func brief(_ value: JSONValue?) -> String {
         guard let value else { return "absent" }
