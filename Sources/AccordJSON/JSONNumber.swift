@@ -40,7 +40,7 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { text }
 
-    static func isValidLiteral(_ bytes: ArraySlice<UInt8>) -> Bool {
+    static func isValidLiteral<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Bool where Bytes.Index == Int {
         var index = bytes.startIndex
         let end = bytes.endIndex
         func digits() -> Int {

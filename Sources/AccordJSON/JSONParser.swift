@@ -25,20 +25,30 @@ extension JSONValue {
 struct JSONParser {
     static let maximumDepth = 512
 
-    private let bytes: [UInt8]
+    /// Valid only during `parse`: the parser never outlives the buffer it reads.
+    private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
     private var depth = 0
 
     static func parse(_ bytes: [UInt8]) throws(JSONParseError) -> JSONValue {
-        var parser = JSONParser(bytes: bytes)
-        parser.skipWhitespace()
-        let value = try parser.parseValue()
-        parser.skipWhitespace()
-        guard parser.index == bytes.count else { throw parser.error("unexpected text after the JSON value") }
-        return value
+        // Reading through an unsafe buffer avoids per-byte bounds and uniqueness checks on the
+        // array: the difference is several times on large snapshots.
+        let outcome: Result<JSONValue, JSONParseError> = bytes.withUnsafeBufferPointer { buffer in
+            var parser = JSONParser(bytes: buffer)
+            do throws(JSONParseError) {
+                parser.skipWhitespace()
+                let value = try parser.parseValue()
+                parser.skipWhitespace()
+                guard parser.index == buffer.count else { throw parser.error("unexpected text after the JSON value") }
+                return .success(value)
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try outcome.get()
     }
 
-    private init(bytes: [UInt8]) { self.bytes = bytes }
+    private init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
     private mutating func parseValue() throws(JSONParseError) -> JSONValue {
         guard index < bytes.count else { throw error("unexpected end of input, expected a value") }
@@ -109,7 +119,7 @@ struct JSONParser {
             index = start
             throw error("invalid number \(String(decoding: literal, as: UTF8.self))")
         }
-        return JSONNumber(validatedText: String(decoding: literal, as: UTF8.self))
+        return JSONNumber(validatedText: String(decoding: UnsafeBufferPointer(rebasing: literal), as: UTF8.self))
     }
 
     private static func isNumberByte(_ byte: UInt8) -> Bool {
@@ -129,7 +139,7 @@ struct JSONParser {
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                let value = String(decoding: bytes[start..<index], as: UTF8.self)
+                let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
                 index += 1
                 return value
             }

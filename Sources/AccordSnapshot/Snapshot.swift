@@ -116,13 +116,14 @@ public enum DefinitionKind: String, Sendable, CaseIterable {
         definition[identityField]?.stringValue
     }
 
-    /// Definitions ordered by identity (UTF-8 byte order); ties keep a stable canonical order.
+    /// Definitions ordered by identity (UTF-8 byte order); ties (duplicates, which captures
+    /// reject but hand-written files may hold) fall back to their compact text, computed only then.
     public func sorted(_ definitions: [JSONValue]) -> [JSONValue] {
         definitions
-            .map { (key: identity(of: $0) ?? "", text: JSONEncoding.compact($0), value: $0) }
+            .map { (key: identity(of: $0) ?? "", value: $0) }
             .sorted { lhs, rhs in
                 if lhs.key != rhs.key { return lhs.key.utf8.lexicographicallyPrecedes(rhs.key.utf8) }
-                return lhs.text.utf8.lexicographicallyPrecedes(rhs.text.utf8)
+                return JSONEncoding.compact(lhs.value).utf8.lexicographicallyPrecedes(JSONEncoding.compact(rhs.value).utf8)
             }
             .map(\.value)
     }

@@ -1,4 +1,5 @@
 import AccordEvolution
+import AccordJSON
 import ArgumentParser
 
 /// `accord bump OLD NEW`: the version bump a release needs.
@@ -17,43 +18,23 @@ struct BumpCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("The old side: snapshot file, server name, or live.", valueName: "old"))
-    var old: String
-
-    @Argument(help: ArgumentHelp("The new side: snapshot file, server name, or live.", valueName: "new"))
-    var new: String
+    @OptionGroup
+    var input: ComparisonInput
 
     @Flag(help: "Print JSON: {\"bump\": ..., \"current\": ..., \"next\": ...}.")
     var json = false
 
-    @OptionGroup(title: "Policy")
-    var policyOptions: PolicyOptions
-
-    @OptionGroup(title: "Server (for live sides)")
-    var serverOptions: ServerOptions
-
-    @OptionGroup(title: "Client")
-    var client: ClientOptionGroup
-
-    @OptionGroup(title: "Output")
-    var verbosity: VerbosityOptions
-
-    @Argument(parsing: .postTerminator, help: ArgumentHelp("After --: the stdio server for a `live` side.", valueName: "command"))
-    var command: [String] = []
-
     func run() async throws {
-        let report = try await DiffCommand.evaluate(old: old, new: new, policyOptions: policyOptions, failOn: nil,
-                                                    server: serverOptions, client: client, command: command, verbosity: verbosity)
+        let report = try await input.evaluate(failOn: nil)
         let next = report.nextVersion
-        if next == nil, !verbosity.quiet {
+        if next == nil, !input.verbosity.quiet {
             Console.warning("the old serverInfo.version \(report.old.serverVersion.map { "\"\($0)\"" } ?? "is missing and") is not a semantic version; no next version")
         }
         if json {
-            var members: [String: String] = ["bump": report.requiredBump.rawValue]
-            members["current"] = report.old.serverVersion
-            members["next"] = next
-            let body = members.keys.sorted().map { "\"\($0)\": \"\(members[$0]!)\"" }.joined(separator: ", ")
-            Console.out("{\(body)}\n")
+            var members: [String: JSONValue] = ["bump": .string(report.requiredBump.rawValue)]
+            members["current"] = report.old.serverVersion.map(JSONValue.string)
+            members["next"] = next.map(JSONValue.string)
+            Console.out(JSONEncoding.compact(.object(members)) + "\n")
         } else {
             Console.out("\(report.requiredBump.rawValue)\(next.map { " \($0)" } ?? "")\n")
         }

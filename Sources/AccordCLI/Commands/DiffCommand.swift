@@ -22,62 +22,15 @@ struct DiffCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("The old side: snapshot file, server name, or live.", valueName: "old"))
-    var old: String
-
-    @Argument(help: ArgumentHelp("The new side: snapshot file, server name, or live.", valueName: "new"))
-    var new: String
+    @OptionGroup
+    var input: ComparisonInput
 
     @OptionGroup(title: "Report")
     var report: ReportOptions
 
-    @OptionGroup(title: "Policy")
-    var policyOptions: PolicyOptions
-
-    @OptionGroup(title: "Server (for live sides)")
-    var serverOptions: ServerOptions
-
-    @OptionGroup(title: "Client")
-    var client: ClientOptionGroup
-
-    @OptionGroup(title: "Output")
-    var verbosity: VerbosityOptions
-
-    @Argument(parsing: .postTerminator, help: ArgumentHelp("After --: the stdio server for a `live` side.", valueName: "command"))
-    var command: [String] = []
-
     func run() async throws {
-        let result = try await Self.evaluate(old: old, new: new, policyOptions: policyOptions, failOn: report.failOn,
-                                             server: serverOptions, client: client, command: command, verbosity: verbosity)
+        let result = try await input.evaluate(failOn: report.failOn)
         try report.emit(result) { ReportRenderer<EvolutionReport>.for($0) }
         if result.failed { throw CommandFailure(.findings) }
-    }
-
-    /// Loads both sides and runs the evolution pipeline (shared with `bump`).
-    static func evaluate(old: String, new: String, policyOptions: PolicyOptions, failOn: FailOn?, server: ServerOptions,
-                         client: ClientOptionGroup, command: [String], verbosity: VerbosityOptions) async throws -> EvolutionReport {
-        guard !(old == "live" && new == "live") else { throw UsageError("only one side can be `live`") }
-        let resolver = SnapshotSourceResolver(server: server, client: client, command: command, verbose: verbosity.verbose, quiet: verbosity.quiet)
-        let before = try await resolver.load(old)
-        let after = try await resolver.load(new)
-        let policy = try policyOptions.policy(config: server.config, failOn: failOn)
-        return Evolution.diff(old: before.snapshot, new: after.snapshot, oldSource: before.label, newSource: after.label,
-                              policy: policy, checkVersion: policyOptions.checkVersion)
-    }
-}
-
-/// Policy flags on top of accord.yaml's `policy:`.
-struct PolicyOptions: ParsableArguments {
-    @Flag(help: "Count potentially breaking changes as breaking.")
-    var strict = false
-
-    @Flag(help: "Also check serverInfo.version against the required bump.")
-    var checkVersion = false
-
-    func policy(config: String?, failOn: FailOn?) throws -> Policy {
-        var policy = try AccordConfiguration.load(path: config).policy
-        if strict { policy.strict = true }
-        if let failOn { policy.failOn = failOn }
-        return policy
     }
 }

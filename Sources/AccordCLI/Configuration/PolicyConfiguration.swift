@@ -73,7 +73,7 @@ enum PolicyConfiguration {
         if entry.path != nil, entry.rule == nil { throw node.error("path goes with rule") }
         if let expires = fields["expires"] {
             let text = try expires.string()
-            guard isISODate(text) else { throw expires.error("must be a date like 2027-01-31") }
+            guard UTCDate.isValid(text) else { throw expires.error("must be a date like 2027-01-31") }
             entry.expires = text
         }
         return entry
@@ -91,12 +91,5 @@ enum PolicyConfiguration {
         } catch {
             throw node.error(error.description)
         }
-    }
-
-    private static func isISODate(_ text: String) -> Bool {
-        let parts = text.split(separator: "-")
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let month = Int(parts[1]), let day = Int(parts[2]), Int(parts[0]) != nil else { return false }
-        return (1...12).contains(month) && (1...31).contains(day)
     }
 }

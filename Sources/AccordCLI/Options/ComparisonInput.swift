@@ -1,0 +1,57 @@
+import AccordEvolution
+import ArgumentParser
+
+/// The two sides of a comparison and how to obtain them, shared by `diff` and `bump`: each side
+/// is a snapshot file, a server name from accord.yaml (captured live), or `live` (the server
+/// given with `--url` or `-- COMMAND`).
+struct ComparisonInput: ParsableArguments {
+    @Argument(help: ArgumentHelp("The old side: snapshot file, server name, or live.", valueName: "old"))
+    var old: String
+
+    @Argument(help: ArgumentHelp("The new side: snapshot file, server name, or live.", valueName: "new"))
+    var new: String
+
+    @OptionGroup(title: "Policy")
+    var policyOptions: PolicyOptions
+
+    @OptionGroup(title: "Server (for live sides)")
+    var server: ServerOptions
+
+    @OptionGroup(title: "Client")
+    var client: ClientOptionGroup
+
+    @OptionGroup(title: "Output")
+    var verbosity: VerbosityOptions
+
+    @Argument(parsing: .postTerminator, help: ArgumentHelp("After --: the stdio server for a `live` side.", valueName: "command"))
+    var command: [String] = []
+
+    /// Loads both sides and runs the evolution pipeline.
+    func evaluate(failOn: FailOn?) async throws -> EvolutionReport {
+        guard !(old == "live" && new == "live") else { throw UsageError("only one side can be `live`") }
+        let resolver = SnapshotSourceResolver(server: server, client: client, command: command, verbose: verbosity.verbose, quiet: verbosity.quiet)
+        // Both sides load at once: parsing two large files or capturing two servers in parallel.
+        async let loadingOld = resolver.load(old)
+        async let loadingNew = resolver.load(new)
+        let (before, after) = try await (loadingOld, loadingNew)
+        let policy = try policyOptions.policy(config: server.config, failOn: failOn)
+        return Evolution.diff(old: before.snapshot, new: after.snapshot, oldSource: before.label, newSource: after.label,
+                              policy: policy, checkVersion: policyOptions.checkVersion)
+    }
+}
+
+/// Policy flags on top of accord.yaml's `policy:`.
+struct PolicyOptions: ParsableArguments {
+    @Flag(help: "Count potentially breaking changes as breaking.")
+    var strict = false
+
+    @Flag(help: "Also check serverInfo.version against the required bump.")
+    var checkVersion = false
+
+    func policy(config: String?, failOn: FailOn?) throws -> Policy {
+        var policy = try AccordConfiguration.load(path: config).policy
+        if strict { policy.strict = true }
+        if let failOn { policy.failOn = failOn }
+        return policy
+    }
+}
