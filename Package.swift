@@ -34,12 +34,13 @@ let package = Package(
             ]
         ),
         .target(name: "AccordSnapshot", dependencies: ["AccordJSON", "AccordMCP"]),
+        .target(name: "AccordYAML", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "AccordEvolution", dependencies: ["AccordJSON", "AccordSnapshot"]),
         .target(name: "AccordReport", dependencies: ["AccordJSON", "AccordEvolution"]),
         .target(
             name: "AccordCLI",
             dependencies: [
-                "AccordJSON", "AccordMCP", "AccordSnapshot", "AccordEvolution", "AccordReport",
+                "AccordJSON", "AccordMCP", "AccordSnapshot", "AccordEvolution", "AccordReport", "AccordYAML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]

@@ -1,3 +1,4 @@
+import AccordYAML
 import AccordEvolution
 import AccordMCP
 import Foundation
@@ -47,14 +48,14 @@ public struct AccordConfiguration: Sendable {
     }
 
     /// Loads `path`; when `path` is nil, `accord.yaml` in the working directory if it exists.
-    public static func load(path: String?) throws(ConfigurationError) -> AccordConfiguration {
+    public static func load(path: String?) throws(InputFileError) -> AccordConfiguration {
         let file = path ?? defaultFileName
         guard let data = FileManager.default.contents(atPath: file) else {
             if path == nil { return AccordConfiguration() }
-            throw ConfigurationError(file: file, reason: FileManager.default.fileExists(atPath: file) ? "cannot read the file" : "no such file")
+            throw InputFileError(file: file, reason: FileManager.default.fileExists(atPath: file) ? "cannot read the file" : "no such file")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw ConfigurationError(file: file, reason: "not UTF-8 text")
+            throw InputFileError(file: file, reason: "not UTF-8 text")
         }
         return try parse(text, file: file)
     }
@@ -62,7 +63,7 @@ public struct AccordConfiguration: Sendable {
     static let topLevelKeys: Set<String> = ["servers", "snapshots", "contracts", "policy"]
     static let serverKeys: Set<String> = ["command", "args", "env", "cwd", "url", "headers", "transport", "bearer-token-env", "swift-product"]
 
-    public static func parse(_ text: String, file: String) throws(ConfigurationError) -> AccordConfiguration {
+    public static func parse(_ text: String, file: String) throws(InputFileError) -> AccordConfiguration {
         let root = try YAMLNodeReader.parse(text, file: file)
         let base = (file as NSString).deletingLastPathComponent
         let top = try root.mapping(allowedKeys: topLevelKeys)
@@ -83,7 +84,7 @@ public struct AccordConfiguration: Sendable {
         return configuration
     }
 
-    private static func server(name: String, node: YAMLNodeReader, base: String) throws(ConfigurationError) -> ServerDefinition {
+    private static func server(name: String, node: YAMLNodeReader, base: String) throws(InputFileError) -> ServerDefinition {
         let fields = try node.mapping(allowedKeys: serverKeys)
         let connection: ServerDefinition.Connection
         switch (fields["command"], fields["url"]) {

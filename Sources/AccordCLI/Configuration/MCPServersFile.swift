@@ -1,3 +1,4 @@
+import AccordYAML
 import AccordJSON
 import AccordMCP
 import Foundation
@@ -10,35 +11,35 @@ import Foundation
 ///     "remote": { "type": "http", "url": "https://mcp.example.com/mcp", "headers": { "Authorization": "Bearer ${TOKEN}" } } } }
 /// ```
 public enum MCPServersFile {
-    public static func load(_ path: String) throws(ConfigurationError) -> [ServerDefinition] {
+    public static func load(_ path: String) throws(InputFileError) -> [ServerDefinition] {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ConfigurationError(file: path, reason: FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file")
+            throw InputFileError(file: path, reason: FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file")
         }
         let json: JSONValue
         do {
             json = try JSONValue(parsing: Array(data))
         } catch {
-            throw ConfigurationError(file: path, line: error.line, reason: "invalid JSON: \(error.reason) (column \(error.column))")
+            throw InputFileError(file: path, line: error.line, reason: "invalid JSON: \(error.reason) (column \(error.column))")
         }
         guard let servers = json["mcpServers"]?.objectValue else {
-            throw ConfigurationError(file: path, field: "mcpServers", reason: "missing or not an object; expected {\"mcpServers\": {\"name\": {...}}}")
+            throw InputFileError(file: path, field: "mcpServers", reason: "missing or not an object; expected {\"mcpServers\": {\"name\": {...}}}")
         }
         let base = (path as NSString).deletingLastPathComponent
         var definitions: [ServerDefinition] = []
         for name in JSONEncoding.sortedKeys(servers) {
             guard let entry = servers[name] else { continue }
             let field = "mcpServers.\(name)"
-            func strings(_ key: String) throws(ConfigurationError) -> [String] {
+            func strings(_ key: String) throws(InputFileError) -> [String] {
                 guard let value = entry[key] else { return [] }
                 guard let items = value.arrayValue, items.allSatisfy({ $0.stringValue != nil }) else {
-                    throw ConfigurationError(file: path, field: "\(field).\(key)", reason: "must be a list of strings")
+                    throw InputFileError(file: path, field: "\(field).\(key)", reason: "must be a list of strings")
                 }
                 return items.compactMap(\.stringValue)
             }
-            func stringMap(_ key: String) throws(ConfigurationError) -> [String: String] {
+            func stringMap(_ key: String) throws(InputFileError) -> [String: String] {
                 guard let value = entry[key] else { return [:] }
                 guard let members = value.objectValue, members.values.allSatisfy({ $0.stringValue != nil }) else {
-                    throw ConfigurationError(file: path, field: "\(field).\(key)", reason: "must be an object of strings")
+                    throw InputFileError(file: path, field: "\(field).\(key)", reason: "must be an object of strings")
                 }
                 return members.compactMapValues(\.stringValue)
             }
@@ -53,7 +54,7 @@ public enum MCPServersFile {
                 }
                 connection = .http(url: url, headers: try stringMap("headers"), transport: transport, bearerTokenEnvironment: nil)
             } else {
-                throw ConfigurationError(file: path, field: field, reason: "needs \"command\" (stdio) or \"url\" (HTTP)")
+                throw InputFileError(file: path, field: field, reason: "needs \"command\" (stdio) or \"url\" (HTTP)")
             }
             definitions.append(ServerDefinition(name: name, connection: connection, source: path, line: nil, baseFolder: base))
         }

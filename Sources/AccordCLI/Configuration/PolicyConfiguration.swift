@@ -1,3 +1,4 @@
+import AccordYAML
 import AccordEvolution
 import AccordJSON
 
@@ -6,7 +7,7 @@ import AccordJSON
 enum PolicyConfiguration {
     static let keys: Set<String> = ["fail-on", "strict", "strict-content-model", "severity", "extensible-enums", "accept", "deprecation"]
 
-    static func parse(_ node: YAMLNodeReader) throws(ConfigurationError) -> Policy {
+    static func parse(_ node: YAMLNodeReader) throws(InputFileError) -> Policy {
         let fields = try node.mapping(allowedKeys: keys)
         var policy = Policy()
         if let failOn = fields["fail-on"] {
@@ -52,7 +53,7 @@ enum PolicyConfiguration {
         return policy
     }
 
-    private static func acceptEntry(_ node: YAMLNodeReader) throws(ConfigurationError) -> AcceptEntry {
+    private static func acceptEntry(_ node: YAMLNodeReader) throws(InputFileError) -> AcceptEntry {
         let fields = try node.mapping(allowedKeys: ["fingerprint", "rule", "path", "reason", "expires"])
         guard let reason = fields["reason"] else { throw node.error("needs a reason: say why this change is acceptable") }
         var entry = AcceptEntry(reason: try reason.string(), location: node.line.map { "\(node.file):\($0)" })
@@ -79,13 +80,13 @@ enum PolicyConfiguration {
         return entry
     }
 
-    private static func checkRule(_ id: String, at node: YAMLNodeReader) throws(ConfigurationError) {
+    private static func checkRule(_ id: String, at node: YAMLNodeReader) throws(InputFileError) {
         guard RuleCatalogue.contains(id) else {
             throw node.error("unknown rule \"\(id)\"; `accord rules` lists them")
         }
     }
 
-    private static func pointer(_ text: String, at node: YAMLNodeReader) throws(ConfigurationError) -> JSONPointer {
+    private static func pointer(_ text: String, at node: YAMLNodeReader) throws(InputFileError) -> JSONPointer {
         do {
             return try JSONPointer(parsing: text)
         } catch {

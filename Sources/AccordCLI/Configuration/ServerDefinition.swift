@@ -1,3 +1,4 @@
+import AccordYAML
 import AccordMCP
 
 /// A server named in accord.yaml or an `mcpServers` file, before secrets are resolved.
@@ -21,17 +22,17 @@ public struct ServerDefinition: Sendable, Equatable {
 
 /// Expands `${NAME}` references from the environment.
 enum EnvironmentReferences {
-    static func expand(_ text: String, environment: [String: String], field: String, definition: ServerDefinition) throws(ConfigurationError) -> String {
+    static func expand(_ text: String, environment: [String: String], field: String, definition: ServerDefinition) throws(InputFileError) -> String {
         var output = ""
         var rest = Substring(text)
         while let start = rest.range(of: "${") {
             output += rest[..<start.lowerBound]
             guard let end = rest[start.upperBound...].firstIndex(of: "}") else {
-                throw ConfigurationError(file: definition.source, line: definition.line, field: field, reason: "unterminated ${ in value")
+                throw InputFileError(file: definition.source, line: definition.line, field: field, reason: "unterminated ${ in value")
             }
             let name = String(rest[start.upperBound..<end])
             guard let value = environment[name] else {
-                throw ConfigurationError(file: definition.source, line: definition.line, field: field, reason: "references the environment variable \(name), which is not set")
+                throw InputFileError(file: definition.source, line: definition.line, field: field, reason: "references the environment variable \(name), which is not set")
             }
             output += value
             rest = rest[rest.index(after: end)...]

@@ -1,3 +1,4 @@
+import AccordYAML
 import AccordMCP
 import Foundation
 
@@ -79,7 +80,7 @@ struct EndpointResolver {
     private func httpOptions(url: String, configured: [String: String], transport: HTTPTransportKind?, tokenVariable: String?, definition: ServerDefinition?) throws -> HTTPConnectionOptions {
         var headers: [HTTPHeaderField] = []
         for (name, value) in configured.sorted(by: { $0.key < $1.key }) {
-            let expanded = try definition.map { definition throws(ConfigurationError) in
+            let expanded = try definition.map { definition throws(InputFileError) in
                 try EnvironmentReferences.expand(value, environment: environment, field: "servers.\(definition.name).headers.\(name)", definition: definition)
             } ?? value
             headers.append(HTTPHeaderField(name: name, value: expanded))

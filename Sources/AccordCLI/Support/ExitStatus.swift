@@ -1,3 +1,4 @@
+import AccordYAML
 import AccordMCP
 import AccordSnapshot
 import ArgumentParser
@@ -32,7 +33,7 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
         switch error {
         case let failure as CommandFailure: failure.status
         case is MCPError: .serverError
-        case is ConfigurationError, is SnapshotFileError, is UsageError: .inputError
+        case is InputFileError, is SnapshotFileError, is UsageError: .inputError
         case is CancellationError: .interrupted
         default: .internalError
         }

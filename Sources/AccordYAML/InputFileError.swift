@@ -1,6 +1,6 @@
-/// A configuration file (accord.yaml, .mcp.json) that cannot be used: the file, the line when
+/// An input file (accord.yaml, .mcp.json, a contract) that cannot be used: the file, the line when
 /// known, the field (a dotted path such as `servers.demo.args`) and what to change. Exit code 2.
-public struct ConfigurationError: Error, Sendable, CustomStringConvertible {
+public struct InputFileError: Error, Sendable, CustomStringConvertible {
     public var file: String
     public var line: Int?
     public var field: String?

@@ -1,41 +1,48 @@
 import Yams
 
 /// Typed access to a YAML node that remembers where it is, so every complaint names the file,
-/// line and field (`servers.demo.command`).
-struct YAMLNodeReader {
-    let node: Node
-    let file: String
-    let path: String
+/// line and field (`servers.demo.command`). Used for accord.yaml and contract files.
+public struct YAMLNodeReader {
+    public let node: Node
+    public let file: String
+    /// The dotted field path of this node (`servers.demo.args[0]`).
+    public let path: String
+
+    public init(node: Node, file: String, path: String) {
+        self.node = node
+        self.file = file
+        self.path = path
+    }
 
     /// Parses `text`; an empty document reads as an empty mapping.
-    static func parse(_ text: String, file: String) throws(ConfigurationError) -> YAMLNodeReader {
+    public static func parse(_ text: String, file: String) throws(InputFileError) -> YAMLNodeReader {
         do {
             let node = try Yams.compose(yaml: text) ?? Node.mapping(Node.Mapping([]))
             return YAMLNodeReader(node: node, file: file, path: "")
         } catch let error as YamlError {
             switch error {
             case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-                throw ConfigurationError(file: file, line: mark.line, reason: "invalid YAML: \(problem) (column \(mark.column))")
+                throw InputFileError(file: file, line: mark.line, reason: "invalid YAML: \(problem) (column \(mark.column))")
             default:
-                throw ConfigurationError(file: file, reason: "invalid YAML: \(error)")
+                throw InputFileError(file: file, reason: "invalid YAML: \(error)")
             }
         } catch {
-            throw ConfigurationError(file: file, reason: "invalid YAML: \(error)")
+            throw InputFileError(file: file, reason: "invalid YAML: \(error)")
         }
     }
 
-    var line: Int? { node.mark?.line }
+    public var line: Int? { node.mark?.line }
 
-    func error(_ reason: String) -> ConfigurationError {
-        ConfigurationError(file: file, line: line, field: path, reason: reason)
+    public func error(_ reason: String) -> InputFileError {
+        InputFileError(file: file, line: line, field: path, reason: reason)
     }
 
-    private func child(_ node: Node, _ component: String) -> YAMLNodeReader {
+    public func child(_ node: Node, _ component: String) -> YAMLNodeReader {
         YAMLNodeReader(node: node, file: file, path: path.isEmpty ? component : "\(path).\(component)")
     }
 
     /// The entries of a mapping in file order.
-    func mapping() throws(ConfigurationError) -> [(key: String, value: YAMLNodeReader)] {
+    public func mapping() throws(InputFileError) -> [(key: String, value: YAMLNodeReader)] {
         guard let mapping = node.mapping else { throw error("must be a mapping (key: value pairs), found \(kindName)") }
         var entries: [(key: String, value: YAMLNodeReader)] = []
         for (key, value) in mapping {
@@ -48,7 +55,7 @@ struct YAMLNodeReader {
     }
 
     /// The mapping's entries, rejecting keys outside `allowed` (typos should not be silent).
-    func mapping(allowedKeys allowed: Set<String>) throws(ConfigurationError) -> [String: YAMLNodeReader] {
+    public func mapping(allowedKeys allowed: Set<String>) throws(InputFileError) -> [String: YAMLNodeReader] {
         var result: [String: YAMLNodeReader] = [:]
         for (key, value) in try mapping() {
             guard allowed.contains(key) else {
@@ -59,12 +66,12 @@ struct YAMLNodeReader {
         return result
     }
 
-    func string() throws(ConfigurationError) -> String {
+    public func string() throws(InputFileError) -> String {
         guard let scalar = node.scalar else { throw error("must be a string, found \(kindName)") }
         return scalar.string
     }
 
-    func bool() throws(ConfigurationError) -> Bool {
+    public func bool() throws(InputFileError) -> Bool {
         switch try string().lowercased() {
         case "true", "yes", "on": return true
         case "false", "no", "off": return false
@@ -72,7 +79,7 @@ struct YAMLNodeReader {
         }
     }
 
-    func strings() throws(ConfigurationError) -> [String] {
+    public func strings() throws(InputFileError) -> [String] {
         guard let sequence = node.sequence else { throw error("must be a list of strings, found \(kindName)") }
         var values: [String] = []
         for (index, element) in sequence.enumerated() {
@@ -81,13 +88,13 @@ struct YAMLNodeReader {
         return values
     }
 
-    func stringMap() throws(ConfigurationError) -> [String: String] {
+    public func stringMap() throws(InputFileError) -> [String: String] {
         var values: [String: String] = [:]
         for (key, value) in try mapping() { values[key] = try value.string() }
         return values
     }
 
-    private var kindName: String {
+    public var kindName: String {
         switch node {
         case .scalar: "a scalar"
         case .mapping: "a mapping"
