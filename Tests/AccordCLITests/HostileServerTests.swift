@@ -45,6 +45,30 @@ import Testing
         #expect(processes(matching: marker).isEmpty, "SIGKILL should have ended it")
     }
 
+    @Test func ctrlCStopsTheServerAndExits130() throws {
+        let marker = "--mode never-reply --ignore-sigterm"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: PackagePaths.accord)
+        process.arguments = ["snapshot", "--timeout", "60", "--", try Peers.python(), try Peers.fixture("hostile_server.py"), "--mode", "never-reply", "--ignore-sigterm"]
+        process.standardOutput = FileHandle.nullDevice
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        let started = Date()
+        while processes(matching: marker).isEmpty, Date().timeIntervalSince(started) < 20 { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(!processes(matching: marker).isEmpty, "the server never started")
+        Thread.sleep(forTimeInterval: 0.5)
+        kill(process.processIdentifier, SIGINT)
+        let deadline = Date().addingTimeInterval(15)
+        while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130)
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(message.contains("interrupted"), "\(message)")
+        #expect(processes(matching: marker).isEmpty, "the server outlived Ctrl-C")
+    }
+
     @Test func noiseOnStdoutIsSkippedWithAWarning() throws {
         let run = try runAccord(["snapshot", "--", try Peers.python(), try Peers.fixture("hostile_server.py"), "--mode", "stdout-noise"])
         #expect(run.status == 0, "\(run)")

@@ -51,6 +51,20 @@ import Testing
         #expect(negotiated["era"] == "modern", "an unpinned capture of a dual-era server should pick the modern era")
     }
 
+    @Test func dualEraSnapshotsDiffWithoutDefinitionFindings() throws {
+        let folder = try temporaryFolder()
+        let command = [try Peers.python(), try Peers.fixture("sdk_server.py")]
+        for version in ["2025-11-25", "2026-07-28"] {
+            let run = try runAccord(["snapshot", "--protocol-version", version, "-o", "\(folder)/\(version).json", "--"] + command)
+            #expect(run.status == 0, "\(run)")
+        }
+        let diff = try runAccord(["diff", "\(folder)/2025-11-25.json", "\(folder)/2026-07-28.json", "--format", "json", "--fail-on", "never"], in: folder)
+        #expect(diff.status == 0, "\(diff)")
+        let findings = try JSONValue(parsing: diff.stdout)["findings"]?.arrayValue ?? []
+        let onDefinitions = findings.filter { ["tool", "resource", "resource-template", "prompt"].contains($0["objectKind"]?.stringValue ?? "") }
+        #expect(onDefinitions.isEmpty, "era-dependent noise: \(onDefinitions)")
+    }
+
     @Test func legacyMCP1ServerOverStdioAndHTTP() throws {
         let stdio = try parseSnapshot(try runAccord(["snapshot", "--", try Peers.legacyPython(), try Peers.fixture("legacy_server.py")]))
         #expect(stdio["era"] == "handshake")
