@@ -29,6 +29,35 @@ public enum JSONEncoding {
         return output
     }
 
+    /// The 1-based line on which each value starts in ``canonical(_:)``'s text, keyed by its
+    /// (index-based) JSON Pointer: lets reports point at the line of a finding in a snapshot file.
+    public static func canonicalLines(_ value: JSONValue) -> [JSONPointer: Int] {
+        var lines: [JSONPointer: Int] = [:]
+        var line = 1
+        func visit(_ value: JSONValue, _ pointer: JSONPointer) {
+            lines[pointer] = line
+            switch value {
+            case .array(let elements) where !elements.isEmpty:
+                for (index, element) in elements.enumerated() {
+                    line += 1
+                    visit(element, pointer.appending(index))
+                }
+                line += 1
+            case .object(let members) where !members.isEmpty:
+                for key in sortedKeys(members) {
+                    line += 1
+                    visit(members[key] ?? .null, pointer.appending(key))
+                }
+                line += 1
+            default:
+                // Scalars (and empty containers) stay on one line; strings never hold raw newlines.
+                break
+            }
+        }
+        visit(value, .root)
+        return lines
+    }
+
     /// Object keys in canonical order.
     public static func sortedKeys<Value>(_ members: [String: Value]) -> [String] {
         members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }

@@ -40,6 +40,18 @@ import Testing
         #expect(try String(contentsOfFile: "\(folder)/out.github", encoding: .utf8).contains("::warning"), "below fail-on, breaking findings are warnings")
     }
 
+    @Test func sarifResultsPointAtTheLineOfTheChange() throws {
+        let run = try runAccord(["diff", "snapshots/demo.json", "snapshots/demo-v2.json", "--format", "sarif"])
+        let sarif = try JSONValue(parsing: run.stdout)
+        let lines = try String(contentsOfFile: new, encoding: .utf8).components(separatedBy: "\n")
+        let results = sarif["runs"]?[0]?["results"]?.arrayValue ?? []
+        let bound = try #require(results.first { $0["ruleId"] == "input-upper-bound-tightened" })
+        let location = bound["locations"]?[0]?["physicalLocation"]
+        #expect(location?["artifactLocation"]?["uri"] == "snapshots/demo-v2.json")
+        let line = try #require(location?["region"]?["startLine"]?.intValue)
+        #expect(lines[line - 1].contains("\"maxLength\": 160"))
+    }
+
     @Test func badReportRequestIsAUsageError() throws {
         let run = try runAccord(["diff", old, new, "--report", "pdf=x.pdf"], in: try temporaryFolder())
         #expect(run.status == 2)

@@ -70,3 +70,16 @@ import Testing
         }
     }
 }
+
+@Suite struct SnapshotLineMapTests {
+    @Test func identityPointersMapToTheLinesOfTheCanonicalFile() throws {
+        let snapshot = SnapshotCanonicalFormTests.snapshot()
+        let lines = snapshot.canonicalText.split(separator: "\n", omittingEmptySubsequences: false)
+        let map = snapshot.lineMap
+        let maximum = try #require(map[try JSONPointer(parsing: "/tools/alpha/inputSchema/maximum")])
+        #expect(lines[maximum - 1].contains("\"maximum\": 1e21"))
+        let resource = try #require(map[try JSONPointer(parsing: "/resources/b:~1~1x/uri")])
+        #expect(lines[resource - 1].contains("\"uri\": \"b://x\""))
+        #expect(map[.root] == 1)
+    }
+}

@@ -29,8 +29,8 @@ struct DiffCommand: AsyncParsableCommand {
     var report: ReportOptions
 
     func run() async throws {
-        let result = try await input.evaluate(failOn: report.failOn)
-        try report.emit(result) { ReportRenderer<EvolutionReport>.for($0) }
-        if result.failed { throw CommandFailure(.findings) }
+        let evaluation = try await input.evaluate(failOn: report.failOn)
+        try report.emit(evaluation.report, anchorLines: evaluation.anchorLines) { ReportRenderer<EvolutionReport>.for($0) }
+        if evaluation.report.failed { throw CommandFailure(.findings) }
     }
 }

@@ -1,4 +1,6 @@
 import AccordEvolution
+import AccordJSON
+import AccordReport
 import ArgumentParser
 
 /// The two sides of a comparison and how to obtain them, shared by `diff` and `bump`: each side
@@ -26,8 +28,15 @@ struct ComparisonInput: ParsableArguments {
     @Argument(parsing: .postTerminator, help: ArgumentHelp("After --: the stdio server for a `live` side.", valueName: "command"))
     var command: [String] = []
 
+    /// The outcome of a comparison, with the line of each pointer in the snapshot file reports
+    /// anchor their locations to (SARIF regions, GitHub annotation lines).
+    struct Evaluation {
+        var report: EvolutionReport
+        var anchorLines: [JSONPointer: Int]
+    }
+
     /// Loads both sides and runs the evolution pipeline.
-    func evaluate(failOn: FailOn?) async throws -> EvolutionReport {
+    func evaluate(failOn: FailOn?) async throws -> Evaluation {
         guard !(old == "live" && new == "live") else { throw UsageError("only one side can be `live`") }
         let resolver = SnapshotSourceResolver(server: server, client: client, command: command, verbose: verbosity.verbose, quiet: verbosity.quiet)
         // Both sides load at once: parsing two large files or capturing two servers in parallel.
@@ -35,8 +44,10 @@ struct ComparisonInput: ParsableArguments {
         async let loadingNew = resolver.load(new)
         let (before, after) = try await (loadingOld, loadingNew)
         let policy = try policyOptions.policy(config: server.config, failOn: failOn)
-        return Evolution.diff(old: before.snapshot, new: after.snapshot, oldSource: before.label, newSource: after.label,
-                              policy: policy, checkVersion: policyOptions.checkVersion)
+        let report = Evolution.diff(old: before.snapshot, new: after.snapshot, oldSource: before.label, newSource: after.label,
+                                    policy: policy, checkVersion: policyOptions.checkVersion)
+        let anchor = report.anchorFile == after.label ? after.snapshot : (report.anchorFile == before.label ? before.snapshot : nil)
+        return Evaluation(report: report, anchorLines: anchor?.lineMap ?? [:])
     }
 }
 

@@ -1,4 +1,5 @@
 import AccordEvolution
+import AccordJSON
 import AccordMCP
 import AccordReport
 import AccordSnapshot
@@ -25,10 +26,11 @@ struct ReportOptions: ParsableArguments {
     var requests: [ReportRequest] { reports.compactMap { try? ReportRequest(parsing: $0) } }
 
     /// Renders `report` to stdout and every requested file (files atomically, never coloured).
-    func emit<Report>(_ report: Report, renderer: (ReportFormat) -> ReportRenderer<Report>) throws {
+    func emit<Report>(_ report: Report, anchorLines: [JSONPointer: Int] = [:], renderer: (ReportFormat) -> ReportRenderer<Report>) throws {
         let context = RenderContext(
             colour: RenderContext.wantsColour(isTerminal: isatty(1) == 1, environment: ProcessInfo.processInfo.environment),
-            toolVersion: AccordVersion.current
+            toolVersion: AccordVersion.current,
+            anchorLines: anchorLines
         )
         for request in requests {
             do {
