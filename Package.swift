@@ -37,6 +37,7 @@ let package = Package(
         .target(name: "AccordYAML", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "AccordEvolution", dependencies: ["AccordJSON", "AccordSnapshot"]),
         .target(name: "AccordReport", dependencies: ["AccordJSON", "AccordEvolution"]),
+        .target(name: "AccordContracts", dependencies: ["AccordJSON", "AccordYAML", "AccordSnapshot", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "AccordCLI",
             dependencies: [
@@ -60,6 +61,7 @@ let package = Package(
         .testTarget(name: "AccordSnapshotTests", dependencies: ["AccordSnapshot"]),
         .testTarget(name: "AccordEvolutionTests", dependencies: ["AccordEvolution", "AccordJSON", "AccordSnapshot"]),
         .testTarget(name: "AccordReportTests", dependencies: ["AccordReport", "AccordEvolution", "AccordJSON"], exclude: ["Fixtures"]),
+        .testTarget(name: "AccordContractsTests", dependencies: ["AccordContracts", "AccordJSON", "AccordSnapshot"], exclude: ["Fixtures"]),
         .testTarget(name: "AccordCLITests", dependencies: ["AccordCLI", "AccordSnapshot", "AccordJSON", "AccordMCP"]),
     ],
     swiftLanguageModes: [.v6]

@@ -29,33 +29,49 @@ public enum JSONEncoding {
         return output
     }
 
-    /// The 1-based line on which each value starts in ``canonical(_:)``'s text, keyed by its
-    /// (index-based) JSON Pointer: lets reports point at the line of a finding in a snapshot file.
-    public static func canonicalLines(_ value: JSONValue) -> [JSONPointer: Int] {
+    /// The 1-based line on which each of `wanted` starts in ``canonical(_:)``'s text (index-based
+    /// pointers; missing ones are left out). Only the paths leading to wanted pointers are walked
+    /// with pointers; every other subtree is just counted, so this stays cheap on large documents.
+    public static func canonicalLines(_ value: JSONValue, wanted: Set<JSONPointer>) -> [JSONPointer: Int] {
+        var prefixes: Set<JSONPointer> = []
+        for pointer in wanted {
+            for length in 0...pointer.tokens.count { prefixes.insert(JSONPointer(tokens: Array(pointer.tokens.prefix(length)))) }
+        }
         var lines: [JSONPointer: Int] = [:]
         var line = 1
         func visit(_ value: JSONValue, _ pointer: JSONPointer) {
-            lines[pointer] = line
+            if wanted.contains(pointer) { lines[pointer] = line }
+            func child(_ element: JSONValue, _ token: String) {
+                line += 1
+                let childPointer = pointer.appending(token)
+                if prefixes.contains(childPointer) {
+                    visit(element, childPointer)
+                } else {
+                    line += lineCount(element) - 1
+                }
+            }
             switch value {
             case .array(let elements) where !elements.isEmpty:
-                for (index, element) in elements.enumerated() {
-                    line += 1
-                    visit(element, pointer.appending(index))
-                }
+                for (index, element) in elements.enumerated() { child(element, String(index)) }
                 line += 1
             case .object(let members) where !members.isEmpty:
-                for key in sortedKeys(members) {
-                    line += 1
-                    visit(members[key] ?? .null, pointer.appending(key))
-                }
+                for key in sortedKeys(members) { child(members[key] ?? .null, key) }
                 line += 1
             default:
-                // Scalars (and empty containers) stay on one line; strings never hold raw newlines.
                 break
             }
         }
-        visit(value, .root)
+        if prefixes.contains(.root) { visit(value, .root) }
         return lines
+    }
+
+    /// How many lines `value` takes in canonical form (strings never hold raw newlines).
+    static func lineCount(_ value: JSONValue) -> Int {
+        switch value {
+        case .array(let elements) where !elements.isEmpty: 2 + elements.reduce(0) { $0 + lineCount($1) }
+        case .object(let members) where !members.isEmpty: 2 + members.values.reduce(0) { $0 + lineCount($1) }
+        default: 1
+        }
     }
 
     /// Object keys in canonical order.

@@ -1,23 +1,33 @@
 import AccordJSON
 
 extension Snapshot {
-    /// The line of each definition and field in this snapshot's canonical file, keyed by the
-    /// identity-based pointers findings use (`/tools/search/inputSchema/properties/q`), so a report
-    /// can point at the exact line of a change in a committed baseline.
-    public var lineMap: [JSONPointer: Int] {
+    /// The lines in this snapshot's canonical file of the given identity-based pointers (the kind
+    /// findings use: `/tools/search/inputSchema/properties/q`) and of all their ancestors, so a
+    /// report can point at the exact line of a change — or of the nearest surviving ancestor.
+    public func lines(of pointers: some Sequence<JSONPointer>) -> [JSONPointer: Int] {
         let json = self.json
-        var identityOf: [String: [String]] = [:]
+        var indexOf: [String: [String: Int]] = [:]
         for kind in DefinitionKind.allCases {
-            identityOf[kind.snapshotKey] = (json[kind.snapshotKey]?.arrayValue ?? []).map { kind.identity(of: $0) ?? "" }
-        }
-        var map: [JSONPointer: Int] = [:]
-        for (pointer, line) in JSONEncoding.canonicalLines(json) {
-            var tokens = pointer.tokens
-            if tokens.count >= 2, let names = identityOf[tokens[0]], let index = Int(tokens[1]), names.indices.contains(index) {
-                tokens[1] = names[index]
+            var positions: [String: Int] = [:]
+            for (index, definition) in (json[kind.snapshotKey]?.arrayValue ?? []).enumerated() {
+                if let identity = kind.identity(of: definition) { positions[identity] = index }
             }
-            map[JSONPointer(tokens: tokens)] = line
+            indexOf[kind.snapshotKey] = positions
         }
-        return map
+        // Identity pointer → index pointer, for every ancestor too.
+        var translation: [JSONPointer: JSONPointer] = [:]
+        for pointer in pointers {
+            for length in 0...pointer.tokens.count {
+                var tokens = Array(pointer.tokens.prefix(length))
+                let identity = JSONPointer(tokens: tokens)
+                if tokens.count >= 2 {
+                    guard let index = indexOf[tokens[0]]?[tokens[1]] else { continue }
+                    tokens[1] = String(index)
+                }
+                translation[identity] = JSONPointer(tokens: tokens)
+            }
+        }
+        let found = JSONEncoding.canonicalLines(json, wanted: Set(translation.values))
+        return translation.compactMapValues { found[$0] }
     }
 }

@@ -75,7 +75,9 @@ import Testing
     @Test func identityPointersMapToTheLinesOfTheCanonicalFile() throws {
         let snapshot = SnapshotCanonicalFormTests.snapshot()
         let lines = snapshot.canonicalText.split(separator: "\n", omittingEmptySubsequences: false)
-        let map = snapshot.lineMap
+        let map = snapshot.lines(of: [try JSONPointer(parsing: "/tools/alpha/inputSchema/maximum"), try JSONPointer(parsing: "/resources/b:~1~1x/uri"), try JSONPointer(parsing: "/tools/gone/title")])
+        #expect(map[try JSONPointer(parsing: "/tools/gone/title")] == nil)
+        #expect(map[try JSONPointer(parsing: "/tools")] != nil, "ancestors are mapped too")
         let maximum = try #require(map[try JSONPointer(parsing: "/tools/alpha/inputSchema/maximum")])
         #expect(lines[maximum - 1].contains("\"maximum\": 1e21"))
         let resource = try #require(map[try JSONPointer(parsing: "/resources/b:~1~1x/uri")])

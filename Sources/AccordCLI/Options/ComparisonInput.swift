@@ -47,7 +47,8 @@ struct ComparisonInput: ParsableArguments {
         let report = Evolution.diff(old: before.snapshot, new: after.snapshot, oldSource: before.label, newSource: after.label,
                                     policy: policy, checkVersion: policyOptions.checkVersion)
         let anchor = report.anchorFile == after.label ? after.snapshot : (report.anchorFile == before.label ? before.snapshot : nil)
-        return Evaluation(report: report, anchorLines: anchor?.lineMap ?? [:])
+        let pointers = report.findings.map(\.pointer) + report.accepted.map(\.finding.pointer)
+        return Evaluation(report: report, anchorLines: anchor?.lines(of: pointers) ?? [:])
     }
 }
 
