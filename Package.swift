@@ -37,7 +37,7 @@ let package = Package(
         .target(name: "AccordYAML", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "AccordEvolution", dependencies: ["AccordJSON", "AccordSnapshot"]),
         .target(name: "AccordReport", dependencies: ["AccordJSON", "AccordEvolution"]),
-        .target(name: "AccordContracts", dependencies: ["AccordJSON", "AccordYAML", "AccordSnapshot", .product(name: "Yams", package: "Yams")]),
+        .target(name: "AccordContracts", dependencies: ["AccordJSON", "AccordMCP", "AccordYAML", "AccordSnapshot", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "AccordCLI",
             dependencies: [

@@ -22,12 +22,12 @@ import Testing
     ]
 
     @Test(arguments: stdioCases)
-    func failingStdioServer(_ hostile: Case) throws {
+    func failingStdioServer(_ hostile: Case) async throws {
         let folder = try temporaryFolder()
         let output = "\(folder)/baseline.json"
         try "previous baseline\n".write(toFile: output, atomically: true, encoding: .utf8)
         let marker = "hostile_server.py --mode \(hostile.mode)"
-        let run = try runAccord(["snapshot", "-o", output] + hostile.extra + ["--", try Peers.python(), try Peers.fixture("hostile_server.py"), "--mode", hostile.mode], limit: 30)
+        let run = try await runAccord(["snapshot", "-o", output] + hostile.extra + ["--", try Peers.python(), try Peers.fixture("hostile_server.py"), "--mode", hostile.mode], limit: 30)
         #expect(run.status == hostile.status, "\(run)")
         for message in hostile.messages {
             #expect(run.stderr.contains(message), "missing \"\(message)\" in \(run)")
@@ -37,15 +37,15 @@ import Testing
         #expect(processes(matching: marker).isEmpty, "the server process was left running")
     }
 
-    @Test func neverReplyingServerTimesOutPromptlyEvenIfItIgnoresSIGTERM() throws {
+    @Test func neverReplyingServerTimesOutPromptlyEvenIfItIgnoresSIGTERM() async throws {
         let marker = "--mode never-reply --ignore-sigterm"
-        let run = try runAccord(["snapshot", "--timeout", "2", "--", try Peers.python(), try Peers.fixture("hostile_server.py"), "--mode", "never-reply", "--ignore-sigterm"], limit: 30)
+        let run = try await runAccord(["snapshot", "--timeout", "2", "--", try Peers.python(), try Peers.fixture("hostile_server.py"), "--mode", "never-reply", "--ignore-sigterm"], limit: 30)
         #expect(run.status == 3)
         #expect(run.seconds < 10, "took \(run.seconds) s")
         #expect(processes(matching: marker).isEmpty, "SIGKILL should have ended it")
     }
 
-    @Test func ctrlCStopsTheServerAndExits130() throws {
+    @Test func ctrlCStopsTheServerAndExits130() async throws {
         let marker = "--mode never-reply --ignore-sigterm"
         let process = Process()
         process.executableURL = URL(fileURLWithPath: PackagePaths.accord)
@@ -55,12 +55,12 @@ import Testing
         process.standardError = errors
         try process.run()
         let started = Date()
-        while processes(matching: marker).isEmpty, Date().timeIntervalSince(started) < 20 { Thread.sleep(forTimeInterval: 0.05) }
+        while processes(matching: marker).isEmpty, Date().timeIntervalSince(started) < 20 { try await Task.sleep(for: .milliseconds(50)) }
         #expect(!processes(matching: marker).isEmpty, "the server never started")
-        Thread.sleep(forTimeInterval: 0.5)
+        try await Task.sleep(for: .milliseconds(500))
         kill(process.processIdentifier, SIGINT)
         let deadline = Date().addingTimeInterval(15)
-        while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        while process.isRunning, Date() < deadline { try await Task.sleep(for: .milliseconds(50)) }
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
         #expect(process.terminationStatus == 130)
@@ -69,23 +69,23 @@ import Testing
         #expect(processes(matching: marker).isEmpty, "the server outlived Ctrl-C")
     }
 
-    @Test func noiseOnStdoutIsSkippedWithAWarning() throws {
-        let run = try runAccord(["snapshot", "--", try Peers.python(), try Peers.fixture("hostile_server.py"), "--mode", "stdout-noise"])
+    @Test func noiseOnStdoutIsSkippedWithAWarning() async throws {
+        let run = try await runAccord(["snapshot", "--", try Peers.python(), try Peers.fixture("hostile_server.py"), "--mode", "stdout-noise"])
         #expect(run.status == 0, "\(run)")
         #expect(run.stderr.contains("warning: skipped"))
         #expect(run.stderr.contains("non-JSON line"))
         _ = try parseSnapshot(run)
     }
 
-    @Test func strayMessagesDoNotConfuseTheClient() throws {
-        let run = try runAccord(["snapshot", "--", try Peers.python(), try Peers.fixture("hostile_server.py"), "--mode", "stray-messages"])
+    @Test func strayMessagesDoNotConfuseTheClient() async throws {
+        let run = try await runAccord(["snapshot", "--", try Peers.python(), try Peers.fixture("hostile_server.py"), "--mode", "stray-messages"])
         #expect(run.status == 0, "\(run)")
         _ = try parseSnapshot(run)
     }
 
-    @Test func twentyMegabyteToolListIsCaptured() throws {
+    @Test func twentyMegabyteToolListIsCaptured() async throws {
         let folder = try temporaryFolder()
-        let run = try runAccord(["snapshot", "-o", "\(folder)/huge.json", "--", try Peers.python(), try Peers.fixture("hostile_server.py"), "--mode", "huge-list"], limit: 120)
+        let run = try await runAccord(["snapshot", "-o", "\(folder)/huge.json", "--", try Peers.python(), try Peers.fixture("hostile_server.py"), "--mode", "huge-list"], limit: 120)
         #expect(run.status == 0, "\(run)")
         let attributes = try FileManager.default.attributesOfItem(atPath: "\(folder)/huge.json")
         #expect((attributes[.size] as? Int ?? 0) > 10_000_000)
@@ -98,23 +98,23 @@ import Testing
         ("http-401", ["401", "WWW-Authenticate"]),
         ("http-hang", ["did not answer"]),
     ])
-    func failingHTTPServer(_ mode: String, _ messages: [String]) throws {
+    func failingHTTPServer(_ mode: String, _ messages: [String]) async throws {
         let server = try BackgroundServer(try Peers.python(), [try Peers.fixture("hostile_server.py"), "--mode", mode, "--port", "{port}"])
         let folder = try temporaryFolder()
-        let run = try runAccord(["snapshot", "--url", server.url, "--timeout", "3", "-o", "\(folder)/out.json"], limit: 30)
+        let run = try await runAccord(["snapshot", "--url", server.url, "--timeout", "3", "-o", "\(folder)/out.json"], limit: 30)
         #expect(run.status == 3, "\(run)")
         for message in messages { #expect(run.stderr.contains(message), "missing \"\(message)\" in \(run)") }
         #expect(!FileManager.default.fileExists(atPath: "\(folder)/out.json"))
     }
 
-    @Test func expiredHTTPSessionIsReestablishedOnce() throws {
+    @Test func expiredHTTPSessionIsReestablishedOnce() async throws {
         let server = try BackgroundServer(try Peers.python(), [try Peers.fixture("hostile_server.py"), "--mode", "session-expire", "--port", "{port}"])
-        let run = try runAccord(["snapshot", "--url", server.url, "--transport", "streamable-http", "--protocol-version", "2025-06-18"])
+        let run = try await runAccord(["snapshot", "--url", server.url, "--transport", "streamable-http", "--protocol-version", "2025-06-18"])
         #expect(run.status == 0, "\(run)")
     }
 
-    @Test func unstartableServerIsAServerError() throws {
-        let run = try runAccord(["snapshot", "--", "/nonexistent/mcp-server"])
+    @Test func unstartableServerIsAServerError() async throws {
+        let run = try await runAccord(["snapshot", "--", "/nonexistent/mcp-server"])
         #expect(run.status == 3)
         #expect(run.stderr.contains("could not start"))
     }

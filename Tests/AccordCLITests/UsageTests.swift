@@ -3,27 +3,27 @@ import Testing
 
 /// Bad input: exit code 2 and a message naming the file, line and field.
 @Suite struct UsageTests {
-    @Test func helpListsExitCodes() throws {
-        let run = try runAccord(["--help"])
+    @Test func helpListsExitCodes() async throws {
+        let run = try await runAccord(["--help"])
         #expect(run.status == 0)
         #expect(run.stdout.contains("EXIT CODES"))
         #expect(run.stdout.contains("3  server error"))
     }
 
-    @Test func unknownFlagIsAUsageError() throws {
-        let run = try runAccord(["snapshot", "--frobnicate"])
+    @Test func unknownFlagIsAUsageError() async throws {
+        let run = try await runAccord(["snapshot", "--frobnicate"])
         #expect(run.status == 2)
         #expect(run.stderr.contains("--frobnicate"))
     }
 
-    @Test func noServerNamedIsAUsageError() throws {
-        let run = try runAccord(["snapshot"], in: try temporaryFolder())
+    @Test func noServerNamedIsAUsageError() async throws {
+        let run = try await runAccord(["snapshot"], in: try temporaryFolder())
         #expect(run.status == 2)
         #expect(run.stderr.contains("name a server"))
     }
 
-    @Test func unsupportedProtocolVersionIsRejected() throws {
-        let run = try runAccord(["snapshot", "--protocol-version", "1999-01-01", "--url", "http://127.0.0.1:9/mcp"])
+    @Test func unsupportedProtocolVersionIsRejected() async throws {
+        let run = try await runAccord(["snapshot", "--protocol-version", "1999-01-01", "--url", "http://127.0.0.1:9/mcp"])
         #expect(run.status == 2)
         #expect(run.stderr.contains("2025-11-25"))
     }
@@ -35,25 +35,25 @@ import Testing
         ("servers:\n  demo:\n    command: x\n    args: 5\n", "accord.yaml:4: servers.demo.args", "list of strings"),
         ("servers:\n  web:\n    url: http://127.0.0.1:9/mcp\n    transport: carrier-pigeon\n", "accord.yaml:4: servers.web.transport", "must be one of"),
     ])
-    func badConfigNamesFileLineAndField(_ yaml: String, _ location: String, _ reason: String) throws {
+    func badConfigNamesFileLineAndField(_ yaml: String, _ location: String, _ reason: String) async throws {
         let folder = try temporaryFolder()
         try yaml.write(toFile: "\(folder)/accord.yaml", atomically: true, encoding: .utf8)
-        let run = try runAccord(["snapshot", "demo"], in: folder)
+        let run = try await runAccord(["snapshot", "demo"], in: folder)
         #expect(run.status == 2, "\(run)")
         #expect(run.stderr.contains(location), "\(run)")
         #expect(run.stderr.contains(reason), "\(run)")
     }
 
-    @Test func unknownServerNameListsTheKnownOnes() throws {
+    @Test func unknownServerNameListsTheKnownOnes() async throws {
         let folder = try temporaryFolder()
         try "servers:\n  alpha:\n    command: x\n  beta:\n    url: http://127.0.0.1:9/mcp\n".write(toFile: "\(folder)/accord.yaml", atomically: true, encoding: .utf8)
-        let run = try runAccord(["snapshot", "gamma"], in: folder)
+        let run = try await runAccord(["snapshot", "gamma"], in: folder)
         #expect(run.status == 2)
         #expect(run.stderr.contains("alpha, beta"))
     }
 
-    @Test func refusedConnectionIsAServerError() throws {
-        let run = try runAccord(["snapshot", "--url", "http://127.0.0.1:\(freePort())/mcp", "--timeout", "5"])
+    @Test func refusedConnectionIsAServerError() async throws {
+        let run = try await runAccord(["snapshot", "--url", "http://127.0.0.1:\(freePort())/mcp", "--timeout", "5"])
         #expect(run.status == 3, "\(run)")
         #expect(run.stderr.contains("could not connect"))
     }

@@ -12,7 +12,7 @@ struct EraNegotiator {
     /// The transport, to tell it the negotiated version (nil when replaying a handshake).
     let transport: (any MCPTransport)?
     let options: ClientOptions
-    let deadline: ContinuousClock.Instant
+    let deadline: ContinuousClock.Instant?
     /// False on transports that exist only in the handshake era (legacy HTTP+SSE).
     var modernAllowed = true
 
@@ -36,7 +36,17 @@ struct EraNegotiator {
                 break
             }
         }
-        return try await initialize(version: ProtocolVersion.latestHandshake, pinned: false)
+        do {
+            return try await initialize(version: ProtocolVersion.latestHandshake, pinned: false)
+        } catch {
+            // A dual-era server whose answer to the probe came late has locked the connection to
+            // the modern era (mcp 2.x over stdio does) and refuses initialize with -32022 listing
+            // the modern versions: speak one of those.
+            guard case .rpcError(_, JSONRPCErrorObject.unsupportedProtocolVersion, _, let data) = error.kind,
+                  let modern = Self.versions(in: data?["supported"]).filter({ ProtocolVersion.era(of: $0) == .modern && ProtocolVersion.isSupported($0) }).max()
+            else { throw error }
+            return try await discover(version: modern, probing: false)
+        }
     }
 
     /// Modern era: `server/discover`. When `probing`, the wait is short and failures are left to
@@ -99,7 +109,7 @@ struct EraNegotiator {
     }
 
     private func remaining() -> Duration {
-        max(.milliseconds(1), deadline - ContinuousClock.now)
+        ClientOptions.remaining(until: deadline, options: options)
     }
 
     private static func versions(in value: JSONValue?) -> [String] {

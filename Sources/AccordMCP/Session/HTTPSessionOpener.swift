@@ -5,7 +5,7 @@ import AccordJSON
 struct HTTPSessionOpener {
     let options: HTTPConnectionOptions
     let client: ClientOptions
-    let deadline: ContinuousClock.Instant
+    let deadline: ContinuousClock.Instant?
 
     /// Statuses with which a legacy HTTP+SSE endpoint refuses a POST.
     static let legacyRefusals: Set<Int> = [400, 404, 405]
@@ -56,7 +56,7 @@ struct HTTPSessionOpener {
         let transport = LegacySSETransport(options: options, requestTimeout: client.timeout)
         let session: MCPSession
         do {
-            try await transport.connect(timeout: max(Duration.milliseconds(1), deadline - ContinuousClock.now))
+            try await transport.connect(timeout: ClientOptions.remaining(until: deadline, options: client))
             // HTTP+SSE belongs to the handshake era; the stateless modern era is Streamable HTTP only.
             session = try await MCPSession.open(transport, options: client, deadline: deadline, modernAllowed: false)
         } catch {

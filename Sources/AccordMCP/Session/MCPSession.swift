@@ -16,7 +16,7 @@ public final class MCPSession: Sendable {
     public let hello: ServerHello
     let connection: MCPConnection
     let options: ClientOptions
-    let deadline: ContinuousClock.Instant
+    let deadline: ContinuousClock.Instant?
     private let handshake: HandshakeReplay?
 
     /// How to redo the handshake after an HTTP server forgets a session (404).
@@ -24,7 +24,7 @@ public final class MCPSession: Sendable {
         var version: String
     }
 
-    init(hello: ServerHello, connection: MCPConnection, options: ClientOptions, deadline: ContinuousClock.Instant) {
+    init(hello: ServerHello, connection: MCPConnection, options: ClientOptions, deadline: ContinuousClock.Instant?) {
         self.hello = hello
         self.connection = connection
         self.options = options
@@ -40,7 +40,7 @@ public final class MCPSession: Sendable {
         options: ClientOptions = ClientOptions(),
         _ body: @Sendable (MCPSession) async throws -> Result
     ) async throws -> Result {
-        let deadline = ContinuousClock.now.advanced(by: options.timeout)
+        let deadline = options.limitsWholeSession ? ContinuousClock.now.advanced(by: options.timeout) : nil
         switch endpoint {
         case .stdio(let launch):
             return try await StdioTransport.withProcess(launch, shutdownGrace: options.shutdownGrace) { transport in
@@ -54,7 +54,7 @@ public final class MCPSession: Sendable {
     }
 
     /// Negotiates over an already-connected transport.
-    static func open(_ transport: any MCPTransport, options: ClientOptions, deadline: ContinuousClock.Instant, modernAllowed: Bool = true) async throws(MCPError) -> MCPSession {
+    static func open(_ transport: any MCPTransport, options: ClientOptions, deadline: ContinuousClock.Instant?, modernAllowed: Bool = true) async throws(MCPError) -> MCPSession {
         let connection = MCPConnection(transport: transport)
         await connection.start()
         let negotiator = EraNegotiator(connection: connection, transport: transport, options: options, deadline: deadline, modernAllowed: modernAllowed)
@@ -82,7 +82,7 @@ public final class MCPSession: Sendable {
     /// The time left before the session's deadline, at least a millisecond so a wait can fail
     /// with a clear timeout naming its method.
     func remainingTime() -> Duration {
-        max(.milliseconds(1), deadline - ContinuousClock.now)
+        ClientOptions.remaining(until: deadline, options: options)
     }
 }
 

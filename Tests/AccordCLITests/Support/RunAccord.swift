@@ -11,8 +11,9 @@ struct AccordRun: CustomStringConvertible {
 }
 
 /// Runs `accord arguments` in `directory` and waits (at most `limit` seconds, then kills it and
-/// reports a hang as status -1).
-func runAccord(_ arguments: [String], in directory: String = PackagePaths.root, environment: [String: String] = [:], limit: Double = 120) throws -> AccordRun {
+/// reports a hang as status -1). The wait suspends instead of blocking a thread: the concurrency
+/// pool has one thread per core, and tests running in parallel must not starve each other.
+func runAccord(_ arguments: [String], in directory: String = PackagePaths.root, environment: [String: String] = [:], limit: Double = 120) async throws -> AccordRun {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: PackagePaths.accord)
     process.arguments = arguments
@@ -24,8 +25,8 @@ func runAccord(_ arguments: [String], in directory: String = PackagePaths.root, 
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     let outURL = folder.appendingPathComponent("out"), errURL = folder.appendingPathComponent("err")
-    FileManager.default.createFile(atPath: outURL.path, contents: nil)
-    FileManager.default.createFile(atPath: errURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
     process.standardOutput = try FileHandle(forWritingTo: outURL)
     process.standardError = try FileHandle(forWritingTo: errURL)
     process.standardInput = FileHandle.nullDevice
@@ -33,11 +34,12 @@ func runAccord(_ arguments: [String], in directory: String = PackagePaths.root, 
     try process.run()
     var status: Int32 = -1
     let deadline = start.addingTimeInterval(limit)
-    while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+    while process.isRunning, Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
     if process.isRunning {
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
     } else {
+        process.waitUntilExit()
         status = process.terminationStatus
     }
     return AccordRun(

@@ -1,0 +1,273 @@
+import AccordContracts
+import AccordJSON
+import AccordMCP
+import AccordSnapshot
+import Foundation
+import Testing
+
+/// Where scripts/test put the Python peers; a missing one fails (never skips) the test.
+enum LivePeers {
+    struct Missing: Error, CustomStringConvertible {
+        let variable: String
+        var description: String { "\(variable) is not set: run the suite with scripts/test, which installs the Python peers" }
+    }
+
+    static func variable(_ name: String) throws -> String {
+        guard let value = ProcessInfo.processInfo.environment[name], !value.isEmpty else { throw Missing(variable: name) }
+        return value
+    }
+
+    static func python() throws -> String { try variable("ACCORD_PEERS_PYTHON") }
+    static func peer(_ file: String) throws -> String { try variable("ACCORD_FIXTURES") + "/" + file }
+
+    /// The built products folder (beside the running test bundle), where accord-demo-server is.
+    static let products: String = {
+        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        var folder = URL(fileURLWithPath: executable).deletingLastPathComponent()
+        while folder.path != "/", !FileManager.default.fileExists(atPath: folder.appendingPathComponent("accord-demo-server").path) {
+            folder.deleteLastPathComponent()
+        }
+        return folder.path
+    }()
+
+    static var demoServer: String { products + "/accord-demo-server" }
+}
+
+/// Live verification bounds each call, not the whole run: under a loaded CI machine a session of
+/// many calls may legitimately take longer than one call's limit.
+let liveSessionOptions = ClientOptions(timeout: .seconds(60), limitsWholeSession: false)
+
+/// Live verification over stdio against the demo server and the Python peers.
+struct LiveVerificationTests {
+    static let consumers = ["billing-agent", "collections-bot"]
+
+    static func contracts() throws -> [Contract] {
+        try consumers.map { try ContractFile.load(Paths.fixture("\($0).yaml")) }
+    }
+
+    static func demo(_ release: String) -> ServerEndpoint {
+        .stdio(StdioLaunch(command: LivePeers.demoServer, arguments: ["--release", release]))
+    }
+
+    static func liveFailures(_ release: String) async throws -> [String: [String]] {
+        let contracts = try contracts()
+        let verdicts = try await MCPSession.with(demo(release), options: liveSessionOptions) { session in
+            await LiveVerifier.verify(contracts, session: session, hook: nil)
+        }
+        #expect(verdicts.map(\.consumer) == consumers)
+        #expect(verdicts.map { $0.checks.map(\.id) } == contracts.map { $0.interactions.map { "interaction:\($0.name)" } })
+        var failures: [String: [String]] = [:]
+        for verdict in verdicts {
+            for check in verdict.failedChecks { failures["\(verdict.consumer) \(check.id)"] = check.mismatches.map(\.message) }
+        }
+        return failures
+    }
+
+    static func staticInteractionFailures(_ release: String) throws -> Set<String> {
+        let snapshot = try SnapshotFile.read(Paths.repo(release == "1.0.0" ? "snapshots/demo.json" : "snapshots/demo-v2.json"))
+        var ids: Set<String> = []
+        for contract in try contracts() {
+            for check in StaticVerifier.verify(contract, against: snapshot).failedChecks where check.id.hasPrefix("interaction:") {
+                ids.insert("\(contract.consumer) \(check.id)")
+            }
+        }
+        return ids
+    }
+
+    @Test func demoRelease1PassesEveryInteractionLive() async throws {
+        let failures = try await Self.liveFailures("1.0.0")
+        #expect(failures == [:])
+        #expect(try Self.staticInteractionFailures("1.0.0") == [])
+    }
+
+    @Test func demoRelease2FailsLiveExactlyWhereStaticVerificationDoes() async throws {
+        let failures = try await Self.liveFailures("2.0.0")
+        #expect(Set(failures.keys) == (try Self.staticInteractionFailures("2.0.0")))
+        #expect(Set(failures.keys) == [
+            "billing-agent interaction:fetch a paid invoice",
+            "billing-agent interaction:record a card payment",
+            "billing-agent interaction:draft a reminder for an overdue invoice",
+            "collections-bot interaction:check what a customer owes",
+            "collections-bot interaction:weekly briefing including void invoices",
+        ])
+        #expect(failures["billing-agent interaction:fetch a paid invoice"] == [
+            "/structuredContent/customerName: expected a string (like \"Acme\"), got nothing (missing)",
+        ])
+        #expect(failures["collections-bot interaction:check what a customer owes"] == [
+            "tools/call get_customer_balance failed with JSON-RPC error -32602: Invalid params: Unknown tool: get_customer_balance",
+        ])
+    }
+}
+
+/// Provider states through a hook, against the Python SDK peer whose answers come from --state-file.
+struct LiveProviderStateTests {
+    static let contractText = """
+        accord-contract: 1
+        consumer: trip-planner
+        provider: accord-sdk-peer
+        interactions:
+          - name: snow in Oslo
+            given: { state: it is snowing, params: { humidity: 95 } }
+            call: tools/call
+            tool: get_forecast
+            arguments: { city: Oslo }
+            expect:
+              structuredContent: { city: Oslo, conditions: snow, humidity: 95, temperature_c: { $number: true } }
+        """
+
+    static func contract(_ text: String = contractText) throws -> Contract {
+        try ContractFile.parse(text, file: "trip-planner.yaml")
+    }
+
+    struct Peer {
+        let stateFile: String
+        let endpoint: ServerEndpoint
+        let hook: ProviderStateHook
+    }
+
+    static func peer(timeout: Duration = .seconds(20)) throws -> Peer {
+        let python = try LivePeers.python()
+        let stateFile = FileManager.default.temporaryDirectory.appendingPathComponent("accord-state-\(UUID().uuidString).json").path
+        let endpoint = ServerEndpoint.stdio(StdioLaunch(command: python, arguments: [try LivePeers.peer("sdk_server.py"), "--state-file", stateFile]))
+        let hook = ProviderStateHook(command: [python, "set_weather_state.py", stateFile], workingDirectory: Paths.fixture(""), timeout: timeout)
+        return Peer(stateFile: stateFile, endpoint: endpoint, hook: hook)
+    }
+
+    @Test func theExpectationPassesOnlyOnceTheHookHasSetTheStateUp() async throws {
+        let peer = try Self.peer()
+        defer { try? FileManager.default.removeItem(atPath: peer.stateFile) }
+        let contract = try Self.contract()
+        let (without, with) = try await MCPSession.with(peer.endpoint, options: liveSessionOptions) { session in
+            let without = await LiveVerifier.verify([contract], session: session, hook: nil)
+            let with = await LiveVerifier.verify([contract], session: session, hook: peer.hook)
+            return (without, with)
+        }
+        let unset = try #require(without.first?.checks.first)
+        #expect(unset.id == "interaction:snow in Oslo")
+        #expect(unset.mismatches.map(\.message) == [
+            #"/structuredContent/conditions: expected "snow", got "sunny""#,
+            "/structuredContent/humidity: expected 95, got 40",
+        ])
+        let set = try #require(with.first)
+        #expect(set.checks.map(\.status) == [.passed], "\(set.checks.flatMap(\.mismatches).map(\.message))")
+        #expect(set.summary == "trip-planner → accord-sdk-peer: all 1 checks passed")
+        let written = try JSONValue(parsing: String(contentsOfFile: peer.stateFile, encoding: .utf8))
+        #expect(written["forecast"]?["humidity"] == 95)
+    }
+
+    @Test func aFailingHookFailsItsInteractionWithItsStderrAndTheNextOneStillRuns() async throws {
+        let peer = try Self.peer()
+        defer { try? FileManager.default.removeItem(atPath: peer.stateFile) }
+        let contract = try Self.contract(Self.contractText + """
+
+              - name: broken station
+                given: { state: broken, params: { station: OSL-9 } }
+                call: tools/call
+                tool: get_forecast
+                arguments: { city: Oslo }
+              - name: fair weather in Bergen
+                given: { state: fair weather }
+                call: tools/call
+                tool: get_forecast
+                arguments: { city: Bergen }
+                expect:
+                  structuredContent: { city: Bergen, conditions: sunny }
+            """)
+        let verdicts = try await MCPSession.with(peer.endpoint, options: liveSessionOptions) { session in
+            await LiveVerifier.verify([contract], session: session, hook: peer.hook)
+        }
+        let checks = try #require(verdicts.first?.checks)
+        #expect(checks.map(\.id) == ["interaction:snow in Oslo", "interaction:broken station", "interaction:fair weather in Bergen"])
+        #expect(checks.map(\.status) == [.passed, .failed, .passed])
+        #expect(checks[1].mismatches.map(\.message) == [
+            "the provider-state hook `\(peer.hook.displayCommand)` exited with status 3 setting up state \"broken\": "
+                + "setting up the weather station\nno such station: OSL-9",
+        ])
+    }
+
+    @Test func aHookThatOverrunsItsTimeoutIsKilled() async throws {
+        let peer = try Self.peer(timeout: .milliseconds(500))
+        let started = ContinuousClock.now
+        await #expect(throws: ProviderStateHook.Failure.self) {
+            try await peer.hook.run(ProviderState(state: "slow"))
+        }
+        do {
+            try await peer.hook.run(ProviderState(state: "slow"))
+        } catch {
+            #expect(error.reason == .timedOut(seconds: 0.5))
+            #expect(error.description.contains("did not finish within 0.5 s and was killed"))
+        }
+        // Two runs of a hook that sleeps 60 s: finishing well before 120 s proves it was killed
+        // (the bound is loose because CI machines run many peers at once).
+        #expect(ContinuousClock.now - started < .seconds(45))
+    }
+
+    @Test func aHookThatCannotStartSaysSo() async throws {
+        let hook = ProviderStateHook(command: ["/nonexistent/accord-hook"])
+        do {
+            try await hook.run(ProviderState(state: "anything"))
+            Issue.record("the hook ran")
+        } catch {
+            guard case .launchFailed = error.reason else { Issue.record("\(error)"); return }
+            #expect(error.description.hasPrefix("the provider-state hook `/nonexistent/accord-hook` could not be started"))
+        }
+    }
+}
+
+/// Output-schema validation of live results, against the stdlib-only faithful peer.
+struct LiveOutputSchemaTests {
+    @Test func structuredContentThatBreaksTheToolsOwnOutputSchemaFails() async throws {
+        let endpoint = ServerEndpoint.stdio(StdioLaunch(command: try LivePeers.python(), arguments: [try LivePeers.peer("faithful_server.py")]))
+        let contract = try ContractFile.parse("""
+            accord-contract: 1
+            consumer: counter
+            provider: faithful
+            interactions:
+              - name: broken output
+                call: tools/call
+                tool: broken_output
+                arguments: {}
+              - name: a tool that does not exist
+                call: tools/call
+                tool: no_such_tool
+                arguments: {}
+                expect: { isError: true }
+            """, file: "counter.yaml")
+        let verdicts = try await MCPSession.with(endpoint, options: liveSessionOptions) { session in
+            await LiveVerifier.verify([contract], session: session, hook: nil)
+        }
+        let checks = try #require(verdicts.first?.checks)
+        #expect(checks.map(\.status) == [.failed, .passed])
+        let mismatch = try #require(checks.first?.mismatches.first)
+        #expect(checks.first?.mismatches.count == 1)
+        #expect(mismatch.pointer.description == "/structuredContent/count")
+        #expect(mismatch.actual == "three")
+        #expect(mismatch.message.hasPrefix("/structuredContent/count: "))
+        #expect(mismatch.message.hasSuffix("(outputSchema of broken_output)"))
+    }
+
+    @Test func aServerThatDiesFailsTheRemainingInteractions() async throws {
+        // The session escapes MCPSession.with, which has shut its server down and reaped it.
+        let contract = try ContractFile.parse("""
+            accord-contract: 1
+            consumer: counter
+            provider: faithful
+            interactions:
+              - name: first
+                call: tools/call
+                tool: broken_output
+                arguments: {}
+              - name: second
+                call: tools/call
+                tool: broken_output
+                arguments: {}
+            """, file: "counter.yaml")
+        let endpoint = ServerEndpoint.stdio(StdioLaunch(command: try LivePeers.python(), arguments: [try LivePeers.peer("faithful_server.py")]))
+        let escaped = try await MCPSession.with(endpoint, options: liveSessionOptions) { session in session }
+        let verdicts = await LiveVerifier.verify([contract], session: escaped, hook: nil)
+        let checks = try #require(verdicts.first?.checks)
+        #expect(checks.map(\.status) == [.failed, .failed])
+        #expect(checks[0].mismatches.first?.message.hasPrefix("tools/call broken_output failed: ") == true, "\(checks[0].mismatches)")
+        #expect(checks[1].mismatches.first?.message.hasPrefix("not run: ") == true, "\(checks[1].mismatches)")
+    }
+}
