@@ -56,13 +56,15 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "AccordJSONTests", dependencies: ["AccordJSON"]),
+        // Peer lookup and package paths shared by the test targets (not shipped).
+        .target(name: "AccordTestSupport", path: "Tests/AccordTestSupport"),
+        .testTarget(name: "AccordJSONTests", dependencies: ["AccordJSON", "AccordTestSupport"]),
         .testTarget(name: "AccordMCPTests", dependencies: ["AccordMCP"]),
         .testTarget(name: "AccordSnapshotTests", dependencies: ["AccordSnapshot"]),
         .testTarget(name: "AccordEvolutionTests", dependencies: ["AccordEvolution", "AccordJSON", "AccordSnapshot"]),
-        .testTarget(name: "AccordReportTests", dependencies: ["AccordReport", "AccordEvolution", "AccordJSON"], exclude: ["Fixtures"]),
-        .testTarget(name: "AccordContractsTests", dependencies: ["AccordContracts", "AccordJSON", "AccordSnapshot"], exclude: ["Fixtures"]),
-        .testTarget(name: "AccordCLITests", dependencies: ["AccordCLI", "AccordSnapshot", "AccordJSON", "AccordMCP"]),
+        .testTarget(name: "AccordReportTests", dependencies: ["AccordReport", "AccordEvolution", "AccordJSON", "AccordTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "AccordContractsTests", dependencies: ["AccordContracts", "AccordJSON", "AccordSnapshot", "AccordTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "AccordCLITests", dependencies: ["AccordCLI", "AccordSnapshot", "AccordJSON", "AccordMCP", "AccordTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,3 +1,4 @@
+import AccordTestSupport
 import AccordJSON
 import Foundation
 import Testing

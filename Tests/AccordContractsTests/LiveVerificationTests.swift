@@ -2,36 +2,9 @@ import AccordContracts
 import AccordJSON
 import AccordMCP
 import AccordSnapshot
+import AccordTestSupport
 import Foundation
 import Testing
-
-/// Where scripts/test put the Python peers; a missing one fails (never skips) the test.
-enum LivePeers {
-    struct Missing: Error, CustomStringConvertible {
-        let variable: String
-        var description: String { "\(variable) is not set: run the suite with scripts/test, which installs the Python peers" }
-    }
-
-    static func variable(_ name: String) throws -> String {
-        guard let value = ProcessInfo.processInfo.environment[name], !value.isEmpty else { throw Missing(variable: name) }
-        return value
-    }
-
-    static func python() throws -> String { try variable("ACCORD_PEERS_PYTHON") }
-    static func peer(_ file: String) throws -> String { try variable("ACCORD_FIXTURES") + "/" + file }
-
-    /// The built products folder (beside the running test bundle), where accord-demo-server is.
-    static let products: String = {
-        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        var folder = URL(fileURLWithPath: executable).deletingLastPathComponent()
-        while folder.path != "/", !FileManager.default.fileExists(atPath: folder.appendingPathComponent("accord-demo-server").path) {
-            folder.deleteLastPathComponent()
-        }
-        return folder.path
-    }()
-
-    static var demoServer: String { products + "/accord-demo-server" }
-}
 
 /// Live verification bounds each call, not the whole run: under a loaded CI machine a session of
 /// many calls may legitimately take longer than one call's limit.
@@ -46,7 +19,7 @@ struct LiveVerificationTests {
     }
 
     static func demo(_ release: String) -> ServerEndpoint {
-        .stdio(StdioLaunch(command: LivePeers.demoServer, arguments: ["--release", release]))
+        .stdio(StdioLaunch(command: PackagePaths.demoServer, arguments: ["--release", release]))
     }
 
     static func liveFailures(_ release: String) async throws -> [String: [String]] {
@@ -126,9 +99,9 @@ struct LiveProviderStateTests {
     }
 
     static func peer(timeout: Duration = .seconds(20)) throws -> Peer {
-        let python = try LivePeers.python()
+        let python = try Peers.python()
         let stateFile = FileManager.default.temporaryDirectory.appendingPathComponent("accord-state-\(UUID().uuidString).json").path
-        let endpoint = ServerEndpoint.stdio(StdioLaunch(command: python, arguments: [try LivePeers.peer("sdk_server.py"), "--state-file", stateFile]))
+        let endpoint = ServerEndpoint.stdio(StdioLaunch(command: python, arguments: [try Peers.fixture("sdk_server.py"), "--state-file", stateFile]))
         let hook = ProviderStateHook(command: [python, "set_weather_state.py", stateFile], workingDirectory: Paths.fixture(""), timeout: timeout)
         return Peer(stateFile: stateFile, endpoint: endpoint, hook: hook)
     }
@@ -217,7 +190,7 @@ struct LiveProviderStateTests {
 /// Output-schema validation of live results, against the stdlib-only faithful peer.
 struct LiveOutputSchemaTests {
     @Test func structuredContentThatBreaksTheToolsOwnOutputSchemaFails() async throws {
-        let endpoint = ServerEndpoint.stdio(StdioLaunch(command: try LivePeers.python(), arguments: [try LivePeers.peer("faithful_server.py")]))
+        let endpoint = ServerEndpoint.stdio(StdioLaunch(command: try Peers.python(), arguments: [try Peers.fixture("faithful_server.py")]))
         let contract = try ContractFile.parse("""
             accord-contract: 1
             consumer: counter
@@ -262,7 +235,7 @@ struct LiveOutputSchemaTests {
                 tool: broken_output
                 arguments: {}
             """, file: "counter.yaml")
-        let endpoint = ServerEndpoint.stdio(StdioLaunch(command: try LivePeers.python(), arguments: [try LivePeers.peer("faithful_server.py")]))
+        let endpoint = ServerEndpoint.stdio(StdioLaunch(command: try Peers.python(), arguments: [try Peers.fixture("faithful_server.py")]))
         let escaped = try await MCPSession.with(endpoint, options: liveSessionOptions) { session in session }
         let verdicts = await LiveVerifier.verify([contract], session: escaped, hook: nil)
         let checks = try #require(verdicts.first?.checks)

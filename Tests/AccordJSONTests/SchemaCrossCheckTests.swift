@@ -1,4 +1,5 @@
 import AccordJSON
+import AccordTestSupport
 import Foundation
 import Testing
 
@@ -78,22 +79,13 @@ import Testing
 
 /// Runs Tests/Fixtures/jsonschema_oracle.py with the peers venv's Python.
 enum OraclePython {
-    struct Missing: Error, CustomStringConvertible {
-        var description: String {
-            "ACCORD_PEERS_PYTHON is not set: run the suite with scripts/test, which installs jsonschema 4.26.0 into the peers venv"
-        }
-    }
-
     struct Failed: Error, CustomStringConvertible {
         let status: Int32
         let stderr: String
         var description: String { "the jsonschema oracle exited with status \(status): \(stderr)" }
     }
 
-    static func path() throws -> String {
-        guard let value = ProcessInfo.processInfo.environment["ACCORD_PEERS_PYTHON"], !value.isEmpty else { throw Missing() }
-        return value
-    }
+    static func path() throws -> String { try Peers.python() }
 
     static var script: String {
         var url = URL(fileURLWithPath: #filePath)

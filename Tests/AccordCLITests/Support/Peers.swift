@@ -1,50 +1,5 @@
+import AccordTestSupport
 import Foundation
-import Testing
-
-/// Where scripts/test installed the Python peers. Tests that need them fail (never skip) with a
-/// pointer to scripts/test when run without it.
-enum Peers {
-    struct Missing: Error, CustomStringConvertible {
-        let variable: String
-        var description: String { "\(variable) is not set: run the suite with scripts/test, which installs the Python peers" }
-    }
-
-    static func variable(_ name: String) throws -> String {
-        guard let value = ProcessInfo.processInfo.environment[name], !value.isEmpty else { throw Missing(variable: name) }
-        return value
-    }
-
-    /// The mcp 2.x / fastmcp venv's python.
-    static func python() throws -> String { try variable("ACCORD_PEERS_PYTHON") }
-    /// The mcp<2 venv's python.
-    static func legacyPython() throws -> String { try variable("ACCORD_LEGACY_PYTHON") }
-    /// The venv's bin folder (fastmcp, mcp-server-time, ...).
-    static func bin(_ tool: String) throws -> String { try variable("ACCORD_PEERS_BIN") + "/" + tool }
-    static func fixture(_ file: String) throws -> String { try variable("ACCORD_FIXTURES") + "/" + file }
-    static func gitRepository() throws -> String { try variable("ACCORD_GIT_REPO") }
-}
-
-/// The package root, found from this file's location.
-enum PackagePaths {
-    static let root: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<4 { url.deleteLastPathComponent() }
-        return url.path
-    }()
-
-    /// The built products folder (beside the running test bundle).
-    static let products: String = {
-        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        var folder = URL(fileURLWithPath: executable).deletingLastPathComponent()
-        while folder.path != "/", !FileManager.default.fileExists(atPath: folder.appendingPathComponent("accord").path) {
-            folder.deleteLastPathComponent()
-        }
-        return folder.path
-    }()
-
-    static var accord: String { products + "/accord" }
-    static var demoServer: String { products + "/accord-demo-server" }
-}
 
 /// A free TCP port on 127.0.0.1 (bind to 0, read, release).
 func freePort() -> Int {
@@ -93,7 +48,7 @@ final class BackgroundServer: @unchecked Sendable {
     init(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws {
         port = freePort()
         log = FileManager.default.temporaryDirectory.appendingPathComponent("accord-peer-\(port).log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments.map { $0.replacingOccurrences(of: "{port}", with: String(port)) }
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }

@@ -1,3 +1,4 @@
+import AccordTestSupport
 import Foundation
 
 /// One run of the built `accord` binary.

@@ -1,15 +1,10 @@
+import AccordTestSupport
 import Foundation
 import Testing
 
 /// Runs the checkers in `Tests/Fixtures/report_checks/` with the peers venv's Python. Without
 /// `ACCORD_PEERS_PYTHON` the calling test fails (it never skips): run the suite with scripts/test.
 enum PythonChecks {
-    struct Missing: Error, CustomStringConvertible {
-        var description: String {
-            "ACCORD_PEERS_PYTHON is not set: run scripts/test, which installs the Python checkers (jsonschema, junitparser, sarif-tools)"
-        }
-    }
-
     struct Failed: Error, CustomStringConvertible {
         let script: String
         let status: Int32
@@ -17,19 +12,9 @@ enum PythonChecks {
         var description: String { "\(script) exited with status \(status):\n\(output)" }
     }
 
-    /// The package root, found from this file's location.
-    static let root: URL = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<4 { url.deleteLastPathComponent() }
-        return url
-    }()
+    static func path(_ relative: String) -> String { PackagePaths.path(relative) }
 
-    static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
-
-    static func python() throws -> String {
-        guard let python = ProcessInfo.processInfo.environment["ACCORD_PEERS_PYTHON"], !python.isEmpty else { throw Missing() }
-        return python
-    }
+    static func python() throws -> String { try Peers.python() }
 
     /// Runs `Tests/Fixtures/report_checks/<script>` and returns its standard output; throws
     /// ``Failed`` with everything it printed when it exits non-zero.
