@@ -68,12 +68,10 @@ struct HTTPSessionOpener {
 
     private func run<Result: Sendable>(_ session: MCPSession, transport: any MCPTransport, _ body: @Sendable (MCPSession) async throws -> Result) async throws -> Result {
         do {
-            let result = try await body(session)
-            await session.connection.stop()
+            let result = try await session.running(body)
             await transport.close()
             return result
         } catch {
-            await session.connection.stop()
             await transport.close()
             throw error
         }

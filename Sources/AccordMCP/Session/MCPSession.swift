@@ -44,9 +44,7 @@ public final class MCPSession: Sendable {
         switch endpoint {
         case .stdio(let launch):
             return try await StdioTransport.withProcess(launch, shutdownGrace: options.shutdownGrace) { transport in
-                let session = try await open(transport, options: options, deadline: deadline)
-                defer { Task { await session.connection.stop() } }
-                return try await body(session)
+                try await open(transport, options: options, deadline: deadline).running(body)
             }
         case .http(let http):
             return try await HTTPSessionOpener(options: http, client: options, deadline: deadline).with(body)
@@ -60,6 +58,19 @@ public final class MCPSession: Sendable {
         let negotiator = EraNegotiator(connection: connection, transport: transport, options: options, deadline: deadline, modernAllowed: modernAllowed)
         let hello = try await negotiator.negotiate()
         return MCPSession(hello: hello, connection: connection, options: options, deadline: deadline)
+    }
+
+    /// Runs `body` and then stops reading replies, however `body` ends (the owner closes the
+    /// transport afterwards).
+    func running<Result: Sendable>(_ body: @Sendable (MCPSession) async throws -> Result) async throws -> Result {
+        do {
+            let result = try await body(self)
+            await connection.stop()
+            return result
+        } catch {
+            await connection.stop()
+            throw error
+        }
     }
 
     /// Sends a request in the session's era (modern requests carry the protocol `_meta`) and
