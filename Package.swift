@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "AccordSnapshot", targets: ["AccordSnapshot"]),
         .library(name: "AccordEvolution", targets: ["AccordEvolution"]),
         .library(name: "AccordReport", targets: ["AccordReport"]),
+        .library(name: "AccordContracts", targets: ["AccordContracts"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -36,12 +37,12 @@ let package = Package(
         .target(name: "AccordSnapshot", dependencies: ["AccordJSON", "AccordMCP"]),
         .target(name: "AccordYAML", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "AccordEvolution", dependencies: ["AccordJSON", "AccordSnapshot"]),
-        .target(name: "AccordReport", dependencies: ["AccordJSON", "AccordEvolution"]),
-        .target(name: "AccordContracts", dependencies: ["AccordJSON", "AccordMCP", "AccordYAML", "AccordSnapshot", .product(name: "Yams", package: "Yams")]),
+        .target(name: "AccordReport", dependencies: ["AccordJSON", "AccordEvolution", "AccordContracts"]),
+        .target(name: "AccordContracts", dependencies: ["AccordJSON", "AccordMCP", "AccordYAML", "AccordSnapshot", "AccordEvolution", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "AccordCLI",
             dependencies: [
-                "AccordJSON", "AccordMCP", "AccordSnapshot", "AccordEvolution", "AccordReport", "AccordYAML",
+                "AccordJSON", "AccordMCP", "AccordSnapshot", "AccordEvolution", "AccordReport", "AccordYAML", "AccordContracts",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -62,7 +63,7 @@ let package = Package(
         .testTarget(name: "AccordMCPTests", dependencies: ["AccordMCP"]),
         .testTarget(name: "AccordSnapshotTests", dependencies: ["AccordSnapshot"]),
         .testTarget(name: "AccordEvolutionTests", dependencies: ["AccordEvolution", "AccordJSON", "AccordSnapshot"]),
-        .testTarget(name: "AccordReportTests", dependencies: ["AccordReport", "AccordEvolution", "AccordJSON", "AccordTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "AccordReportTests", dependencies: ["AccordReport", "AccordEvolution", "AccordContracts", "AccordJSON", "AccordTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "AccordContractsTests", dependencies: ["AccordContracts", "AccordJSON", "AccordSnapshot", "AccordTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "AccordCLITests", dependencies: ["AccordCLI", "AccordSnapshot", "AccordJSON", "AccordMCP", "AccordTestSupport"]),
     ],

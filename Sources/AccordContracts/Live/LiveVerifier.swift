@@ -25,7 +25,7 @@ public enum LiveVerifier {
             var checks: [VerificationCheck] = []
             for interaction in contract.interactions {
                 checks.append(VerificationCheck(
-                    id: "interaction:\(interaction.name)",
+                    id: "interaction:\(interaction.name)", subject: .interaction(interaction.call),
                     description: "\(interaction.call.method) \(interaction.call.target) (\(interaction.name))",
                     mismatches: await run.mismatches(interaction)
                 ))

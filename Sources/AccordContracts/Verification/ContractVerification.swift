@@ -44,12 +44,15 @@ public struct VerificationCheck: Sendable, Equatable, Codable {
     /// `tool:get_invoice:examples[0]`, `tool:get_invoice:annotations`, `prompt:…`, `resource:…`,
     /// `resourceTemplate:…`, `interaction:<name>`.
     public var id: String
+    /// The object and aspect the check concerns.
+    public var subject: CheckSubject
     public var description: String
     public var status: Status
     public var mismatches: [Mismatch]
 
-    public init(id: String, description: String, mismatches: [Mismatch]) {
+    public init(id: String, subject: CheckSubject, description: String, mismatches: [Mismatch]) {
         self.id = id
+        self.subject = subject
         self.description = description
         self.status = mismatches.isEmpty ? .passed : .failed
         self.mismatches = mismatches
