@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "AccordEvolution", targets: ["AccordEvolution"]),
         .library(name: "AccordReport", targets: ["AccordReport"]),
         .library(name: "AccordContracts", targets: ["AccordContracts"]),
+        .plugin(name: "AccordPlugin", targets: ["AccordPlugin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -56,6 +57,12 @@ let package = Package(
                 .product(name: "MCP", package: "swift-sdk"),
                 .product(name: "Logging", package: "swift-log"),
             ]
+        ),
+        // `swift package accord …` in a Swift MCP server package. No tool dependency on `accord`:
+        // the plugin builds it with the package's debug build instead of a second host build.
+        .plugin(
+            name: "AccordPlugin",
+            capability: .command(intent: .custom(verb: "accord", description: "Run Accord (check, diff, verify, snapshot …) against this package's MCP servers, building the swift-product servers accord.yaml names."))
         ),
         // Peer lookup and package paths shared by the test targets (not shipped).
         .target(name: "AccordTestSupport", path: "Tests/AccordTestSupport"),

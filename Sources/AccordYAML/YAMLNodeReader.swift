@@ -33,6 +33,9 @@ public struct YAMLNodeReader {
 
     public var line: Int? { node.mark?.line }
 
+    /// Whether the node is a single scalar (not a list or mapping).
+    public var isScalar: Bool { node.scalar != nil }
+
     public func error(_ reason: String) -> InputFileError {
         InputFileError(file: file, line: line, field: path, reason: reason)
     }

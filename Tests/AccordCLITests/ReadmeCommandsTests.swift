@@ -8,18 +8,18 @@ import Testing
         let readme = try String(contentsOfFile: PackagePaths.root + "/README.md", encoding: .utf8)
         let block = try #require(readme.components(separatedBy: "```").dropFirst().first)
         let commands = block.split(separator: "\n").dropFirst().map { $0.split(separator: "#")[0].trimmingCharacters(in: .whitespaces) }
-        #expect(commands == ["swift run accord snapshot demo", "scripts/test"])
+        #expect(commands == ["swift run accord check", "scripts/test"])
         let ci = try String(contentsOfFile: PackagePaths.root + "/.ci/run", encoding: .utf8)
         #expect(ci.contains("scripts/test"))
     }
 
-    /// `swift run accord snapshot demo` is this binary with these arguments, run from the root;
-    /// its output must equal the committed baseline, or the baseline is stale.
-    @Test(arguments: ["demo", "demo-v2"])
-    func demoSnapshotMatchesTheCommittedBaseline(_ server: String) async throws {
-        let run = try await runAccord(["snapshot", server])
+    /// The committed demo snapshots are what the demo serves: release 1.0.0 is the baseline
+    /// `accord check` compares with, release 2.0.0 (LEDGERLY_RELEASE) the diff examples' new side.
+    @Test(arguments: [("1.0.0", "demo.json"), ("2.0.0", "demo-v2.json")])
+    func demoSnapshotMatchesTheCommittedFile(_ release: String, _ file: String) async throws {
+        let run = try await runAccord(["snapshot", "demo"], environment: ["LEDGERLY_RELEASE": release])
         #expect(run.status == 0, "\(run)")
-        let baseline = try String(contentsOfFile: PackagePaths.root + "/snapshots/\(server).json", encoding: .utf8)
-        #expect(run.stdout == baseline, "snapshots/\(server).json is stale: run `swift run accord snapshot \(server) --update`")
+        let baseline = try String(contentsOfFile: PackagePaths.root + "/snapshots/\(file)", encoding: .utf8)
+        #expect(run.stdout == baseline, "snapshots/\(file) is stale: run `LEDGERLY_RELEASE=\(release) swift run accord snapshot demo -o snapshots/\(file)`")
     }
 }

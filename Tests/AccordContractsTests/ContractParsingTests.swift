@@ -5,7 +5,7 @@ import Testing
 
 struct ContractParsingTests {
     @Test func parsesTheBillingAgentFixture() throws {
-        let contract = try ContractFile.load(Paths.fixture("billing-agent.yaml"))
+        let contract = try ContractFile.load(Paths.demoContract("billing-agent.yaml"))
         #expect(contract.consumer == "billing-agent")
         #expect(contract.provider == "ledgerly")
         #expect(contract.pending == false)

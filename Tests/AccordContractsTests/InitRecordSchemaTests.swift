@@ -87,7 +87,7 @@ struct ContractSchemaTests {
 
     @Test(arguments: ["billing-agent.yaml", "collections-bot.yaml"])
     func exampleContractsConformToTheSchema(_ name: String) throws {
-        let path = Paths.fixture(name)
+        let path = Paths.demoContract(name)
         let json = try ContractFile.json(try String(contentsOfFile: path, encoding: .utf8), file: path)
         #expect(JSONSchemaValidator(schema: Self.schema).validate(json).map(\.description) == [])
     }

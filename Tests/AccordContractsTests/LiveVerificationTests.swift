@@ -15,7 +15,7 @@ struct LiveVerificationTests {
     static let consumers = ["billing-agent", "collections-bot"]
 
     static func contracts() throws -> [Contract] {
-        try consumers.map { try ContractFile.load(Paths.fixture("\($0).yaml")) }
+        try consumers.map { try ContractFile.load(Paths.demoContract("\($0).yaml")) }
     }
 
     static func demo(_ release: String) -> ServerEndpoint {
@@ -102,7 +102,7 @@ struct LiveProviderStateTests {
         let python = try Peers.python()
         let stateFile = FileManager.default.temporaryDirectory.appendingPathComponent("accord-state-\(UUID().uuidString).json").path
         let endpoint = ServerEndpoint.stdio(StdioLaunch(command: python, arguments: [try Peers.fixture("sdk_server.py"), "--state-file", stateFile]))
-        let hook = ProviderStateHook(command: [python, "set_weather_state.py", stateFile], workingDirectory: Paths.fixture(""), timeout: timeout)
+        let hook = ProviderStateHook(command: [python, "set_weather_state.py", stateFile], workingDirectory: try Peers.fixture(""), timeout: timeout)
         return Peer(stateFile: stateFile, endpoint: endpoint, hook: hook)
     }
 

@@ -11,7 +11,7 @@ struct StaticVerificationTests {
     }
 
     static func contract(_ consumer: String) throws -> Contract {
-        try ContractFile.load(Paths.fixture("\(consumer).yaml"))
+        try ContractFile.load(Paths.demoContract("\(consumer).yaml"))
     }
 
     @Test(arguments: ["billing-agent", "collections-bot"])

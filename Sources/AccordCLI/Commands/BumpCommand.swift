@@ -25,7 +25,7 @@ struct BumpCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let report = try await input.evaluate(failOn: nil).report
+        let report = try await input.evaluate().report
         let next = report.nextVersion
         if next == nil, !input.verbosity.quiet {
             Console.warning("the old serverInfo.version \(report.old.serverVersion.map { "\"\($0)\"" } ?? "is missing and") is not a semantic version; no next version")

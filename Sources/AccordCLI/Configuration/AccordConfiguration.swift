@@ -13,11 +13,17 @@ import Foundation
 ///     args: ["--release", "1.0.0"]
 ///     env: { LOG_LEVEL: warn }
 ///     cwd: .
+///     provider-states:              # the hook `accord verify`/`check` run for `given:` states
+///       command: ["python3", "scripts/provider-state.py"]
+///   app:
+///     swift-product: my-mcp-server  # an executable product of this Swift package
+///     args: ["--stdio"]
 ///   remote:
 ///     url: https://mcp.example.com/mcp
 ///     transport: auto               # auto | streamable-http | sse
 ///     headers: { X-Team: "${TEAM_ID}" }
 ///     bearer-token-env: MCP_TOKEN
+/// contracts: contracts          # consumer contracts, *.yaml
 /// ```
 public struct AccordConfiguration: Sendable {
     public static let defaultFileName = "accord.yaml"
@@ -26,14 +32,18 @@ public struct AccordConfiguration: Sendable {
     public var servers: [ServerDefinition]
     /// The baseline folder, resolved against the file's folder.
     public var snapshotsFolder: String
+    /// The consumer contracts folder, resolved against the file's folder.
+    public var contractsFolder: String
     /// How findings are judged (`policy:`).
     public var policy: Policy
     /// The file this came from (nil when no file exists and defaults apply).
     public var file: String?
 
-    public init(servers: [ServerDefinition] = [], snapshotsFolder: String = "snapshots", policy: Policy = Policy(), file: String? = nil) {
+    public init(servers: [ServerDefinition] = [], snapshotsFolder: String = "snapshots", contractsFolder: String = "contracts",
+                policy: Policy = Policy(), file: String? = nil) {
         self.servers = servers
         self.snapshotsFolder = snapshotsFolder
+        self.contractsFolder = contractsFolder
         self.policy = policy
         self.file = file
     }
@@ -61,7 +71,10 @@ public struct AccordConfiguration: Sendable {
     }
 
     static let topLevelKeys: Set<String> = ["servers", "snapshots", "contracts", "policy"]
-    static let serverKeys: Set<String> = ["command", "args", "env", "cwd", "url", "headers", "transport", "bearer-token-env", "swift-product"]
+    static let serverKeys: Set<String> = [
+        "command", "swift-product", "args", "env", "cwd", "url", "headers", "transport", "bearer-token-env", "provider-states",
+    ]
+    static let providerStateKeys: Set<String> = ["command", "timeout", "cwd"]
 
     public static func parse(_ text: String, file: String) throws(InputFileError) -> AccordConfiguration {
         let root = try YAMLNodeReader.parse(text, file: file)
@@ -73,6 +86,7 @@ public struct AccordConfiguration: Sendable {
         } else {
             configuration.snapshotsFolder = resolve("snapshots", against: base)
         }
+        configuration.contractsFolder = resolve(try top["contracts"]?.string() ?? "contracts", against: base)
         if let policy = top["policy"] {
             configuration.policy = try PolicyConfiguration.parse(policy)
         }
@@ -87,7 +101,12 @@ public struct AccordConfiguration: Sendable {
     private static func server(name: String, node: YAMLNodeReader, base: String) throws(InputFileError) -> ServerDefinition {
         let fields = try node.mapping(allowedKeys: serverKeys)
         let connection: ServerDefinition.Connection
-        switch (fields["command"], fields["url"]) {
+        var swiftProduct: String?
+        if let product = fields["swift-product"] {
+            if fields["command"] != nil { throw product.error("give either command: or swift-product:, not both") }
+            swiftProduct = try product.string()
+        }
+        switch (fields["command"] ?? fields["swift-product"], fields["url"]) {
         case (let command?, nil):
             for key in ["headers", "transport", "bearer-token-env"] where fields[key] != nil {
                 throw fields[key]!.error("only HTTP servers (with url:) take \(key)")
@@ -119,9 +138,33 @@ public struct AccordConfiguration: Sendable {
         case (.some, .some):
             throw node.error("give either command: (stdio) or url: (HTTP), not both")
         case (nil, nil):
-            throw node.error("needs command: (a stdio server) or url: (an HTTP server)")
+            throw node.error("needs command: or swift-product: (a stdio server) or url: (an HTTP server)")
         }
-        return ServerDefinition(name: name, connection: connection, source: node.file, line: node.line, baseFolder: base)
+        var definition = ServerDefinition(name: name, connection: connection, source: node.file, line: node.line, baseFolder: base)
+        definition.swiftProduct = swiftProduct
+        definition.providerStates = try fields["provider-states"].map { node throws(InputFileError) in try providerStates(node, base: base) }
+        return definition
+    }
+
+    private static func providerStates(_ node: YAMLNodeReader, base: String) throws(InputFileError) -> ProviderStateHookDefinition {
+        let fields = try node.mapping(allowedKeys: providerStateKeys)
+        guard let commandNode = fields["command"] else { throw node.error("needs command: (a list of words, or one string run by /bin/sh -c)") }
+        let command: [String]
+        if commandNode.isScalar {
+            command = ["/bin/sh", "-c", try commandNode.string()]
+        } else {
+            command = try commandNode.strings()
+        }
+        guard let first = command.first, !first.isEmpty else { throw commandNode.error("must not be empty") }
+        var timeout = 30.0
+        if let timeoutNode = fields["timeout"] {
+            guard let seconds = Double(try timeoutNode.string()), seconds > 0, seconds.isFinite else {
+                throw timeoutNode.error("must be a positive number of seconds")
+            }
+            timeout = seconds
+        }
+        let folder = resolve(try fields["cwd"]?.string() ?? ".", against: base)
+        return ProviderStateHookDefinition(command: command, timeoutSeconds: timeout, workingDirectory: folder)
     }
 
     static func resolve(_ path: String, against base: String) -> String {

@@ -3,7 +3,7 @@ import AccordMCP
 
 /// A server named in accord.yaml or an `mcpServers` file, before secrets are resolved.
 ///
-/// Values may reference environment variables as `${NAME}` (in args, env values, url and header
+/// Values may reference environment variables as `${NAME}` or `${NAME:-fallback}` (in args, env values, url and header
 /// values); they are expanded only when the server is used, and the results are never printed.
 public struct ServerDefinition: Sendable, Equatable {
     public enum Connection: Sendable, Equatable {
@@ -13,6 +13,12 @@ public struct ServerDefinition: Sendable, Equatable {
 
     public var name: String
     public var connection: Connection
+    /// For a stdio server built from this Swift package: the executable product named by
+    /// `swift-product:` (the connection's command is then the product name, resolved at launch).
+    public var swiftProduct: String?
+    /// The command that puts the server into a provider state before an interaction that
+    /// names one (`provider-states:`).
+    public var providerStates: ProviderStateHookDefinition?
     /// The file that defined it and the line, for error messages.
     public var source: String
     public var line: Int?
@@ -20,7 +26,22 @@ public struct ServerDefinition: Sendable, Equatable {
     public var baseFolder: String
 }
 
-/// Expands `${NAME}` references from the environment.
+/// `provider-states:` of a server: the hook live verification runs before an interaction with
+/// a `given:` state.
+///
+/// ```yaml
+/// provider-states:
+///   command: ["python3", "scripts/provider-state.py"]   # or one string, run by /bin/sh -c
+///   timeout: 10                                          # seconds, default 30
+///   cwd: .                                               # default: the config file's folder
+/// ```
+public struct ProviderStateHookDefinition: Sendable, Equatable {
+    public var command: [String]
+    public var timeoutSeconds: Double
+    public var workingDirectory: String
+}
+
+/// Expands `${NAME}` and `${NAME:-fallback}` references from the environment.
 enum EnvironmentReferences {
     static func expand(_ text: String, environment: [String: String], field: String, definition: ServerDefinition) throws(InputFileError) -> String {
         var output = ""
@@ -30,11 +51,18 @@ enum EnvironmentReferences {
             guard let end = rest[start.upperBound...].firstIndex(of: "}") else {
                 throw InputFileError(file: definition.source, line: definition.line, field: field, reason: "unterminated ${ in value")
             }
-            let name = String(rest[start.upperBound..<end])
-            guard let value = environment[name] else {
+            let reference = String(rest[start.upperBound..<end])
+            // `${NAME:-fallback}`: the fallback when NAME is unset or empty, as in the shell.
+            let parts = reference.components(separatedBy: ":-")
+            let name = parts[0]
+            let fallback = parts.count > 1 ? parts.dropFirst().joined(separator: ":-") : nil
+            if let value = environment[name], !(fallback != nil && value.isEmpty) {
+                output += value
+            } else if let fallback {
+                output += fallback
+            } else {
                 throw InputFileError(file: definition.source, line: definition.line, field: field, reason: "references the environment variable \(name), which is not set")
             }
-            output += value
             rest = rest[rest.index(after: end)...]
         }
         return output + rest

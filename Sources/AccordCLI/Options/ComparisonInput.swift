@@ -1,6 +1,7 @@
 import AccordEvolution
 import AccordJSON
 import AccordReport
+import AccordSnapshot
 import ArgumentParser
 
 /// The two sides of a comparison and how to obtain them, shared by `diff` and `bump`: each side
@@ -15,6 +16,9 @@ struct ComparisonInput: ParsableArguments {
 
     @OptionGroup(title: "Policy")
     var policyOptions: PolicyOptions
+
+    @Flag(help: "Also check serverInfo.version against the required bump.")
+    var checkVersion = false
 
     @OptionGroup(title: "Server (for live sides)")
     var server: ServerOptions
@@ -33,35 +37,41 @@ struct ComparisonInput: ParsableArguments {
     struct Evaluation {
         var report: EvolutionReport
         var anchorLines: [JSONPointer: Int]
+        var old: Snapshot
+        var new: Snapshot
     }
 
     /// Loads both sides and runs the evolution pipeline.
-    func evaluate(failOn: FailOn?) async throws -> Evaluation {
+    func evaluate() async throws -> Evaluation {
         guard !(old == "live" && new == "live") else { throw UsageError("only one side can be `live`") }
         let resolver = SnapshotSourceResolver(server: server, client: client, command: command, verbose: verbosity.verbose, quiet: verbosity.quiet)
         // Both sides load at once: parsing two large files or capturing two servers in parallel.
         async let loadingOld = resolver.load(old)
         async let loadingNew = resolver.load(new)
         let (before, after) = try await (loadingOld, loadingNew)
-        let policy = try policyOptions.policy(config: server.config, failOn: failOn)
+        let policy = try policyOptions.policy(config: server.config)
         let report = Evolution.diff(old: before.snapshot, new: after.snapshot, oldSource: before.label, newSource: after.label,
-                                    policy: policy, checkVersion: policyOptions.checkVersion)
+                                    policy: policy, checkVersion: checkVersion)
         let anchor = report.anchorFile == after.label ? after.snapshot : (report.anchorFile == before.label ? before.snapshot : nil)
         let pointers = report.findings.map(\.pointer) + report.accepted.map(\.finding.pointer)
-        return Evaluation(report: report, anchorLines: anchor?.lines(of: pointers) ?? [:])
+        return Evaluation(report: report, anchorLines: anchor?.lines(of: pointers) ?? [:], old: before.snapshot, new: after.snapshot)
     }
 }
 
 /// Policy flags on top of accord.yaml's `policy:`.
 struct PolicyOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Fail (exit 1) on findings at or above: breaking, potentially-breaking, any, never. Default: the policy's fail-on (breaking).", valueName: "level"))
+    var failOn: FailOn?
+
     @Flag(help: "Count potentially breaking changes as breaking.")
     var strict = false
 
-    @Flag(help: "Also check serverInfo.version against the required bump.")
-    var checkVersion = false
+    func policy(config: String?) throws -> Policy {
+        try policy(from: AccordConfiguration.load(path: config))
+    }
 
-    func policy(config: String?, failOn: FailOn?) throws -> Policy {
-        var policy = try AccordConfiguration.load(path: config).policy
+    func policy(from configuration: AccordConfiguration) -> Policy {
+        var policy = configuration.policy
         if strict { policy.strict = true }
         if let failOn { policy.failOn = failOn }
         return policy

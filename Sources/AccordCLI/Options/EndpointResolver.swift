@@ -68,6 +68,10 @@ struct EndpointResolver {
             }
             let folder = workingDirectory.map { AccordConfiguration.resolve($0, against: definition.baseFolder) }
             var launch = StdioLaunch(command: command, arguments: expandedArguments, environment: expanded, workingDirectory: folder)
+            if let product = definition.swiftProduct {
+                launch.command = try productExecutable(product, definition: definition)
+                return .stdio(launch)
+            }
             if command.contains("/"), !command.hasPrefix("/") {
                 launch.command = AccordConfiguration.resolve(command, against: definition.baseFolder)
             }
@@ -123,6 +127,21 @@ struct EndpointResolver {
     private func expandCommandLine(_ value: String, flag: String) throws -> String {
         let placeholder = ServerDefinition(name: "", connection: .stdio(command: "", arguments: [], environment: [:], workingDirectory: nil), source: "command line", line: nil, baseFolder: "")
         return try EnvironmentReferences.expand(value, environment: environment, field: flag, definition: placeholder)
+    }
+
+    /// The built executable of a `swift-product:` server: in `ACCORD_PRODUCTS_DIR` (set by the
+    /// SwiftPM plugin after it builds the product), else beside the running `accord` (both built
+    /// by `swift build` / `swift run accord`).
+    private func productExecutable(_ product: String, definition: ServerDefinition) throws -> String {
+        let folders = [environment["ACCORD_PRODUCTS_DIR"], Self.executableFolder].compactMap { $0 }.filter { !$0.isEmpty }
+        for folder in folders {
+            let candidate = (folder as NSString).appendingPathComponent(product)
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        throw InputFileError(
+            file: definition.source, line: definition.line, field: "servers.\(definition.name).swift-product",
+            reason: "the executable product \(product) is not built (looked in \(folders.joined(separator: ", "))); "
+                + "run `swift build --product \(product)` first, or use `swift package accord …`, which builds it")
     }
 
     /// A bare command that is not a path is looked up beside the running `accord` first, so the

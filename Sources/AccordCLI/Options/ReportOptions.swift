@@ -6,16 +6,13 @@ import AccordSnapshot
 import ArgumentParser
 import Foundation
 
-/// `--format` for stdout, repeatable `--report FORMAT=PATH` for files, and `--fail-on`.
+/// `--format` for stdout and repeatable `--report FORMAT=PATH` for files.
 struct ReportOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Output format on stdout: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "format"))
     var format: ReportFormat = .text
 
     @Option(name: .customLong("report"), help: ArgumentHelp("Also write the report in FORMAT to PATH (repeatable), e.g. sarif=accord.sarif.", valueName: "format=path"))
     var reports: [String] = []
-
-    @Option(help: ArgumentHelp("Fail (exit 1) on findings at or above: breaking, potentially-breaking, any, never. Default: the policy's fail-on (breaking).", valueName: "level"))
-    var failOn: FailOn?
 
     func validate() throws {
         for report in reports {

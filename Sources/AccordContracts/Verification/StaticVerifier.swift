@@ -96,7 +96,10 @@ public enum StaticVerifier {
         let schema = tool["inputSchema"] ?? .object([:])
         return JSONSchemaValidator(schema: schema).validate(arguments).map { error in
             let pointer = JSONPointer(tokens: ["arguments"] + error.instancePointer.tokens)
-            return Mismatch(pointer: pointer, expected: "arguments valid against the inputSchema (\(error.keyword))",
+            // A missing member is located where it should be, so it lines up with the finding
+            // that made it required.
+            let location = error.missingProperty.map { pointer.appending(JSONPointer(tokens: [$0])) } ?? pointer
+            return Mismatch(pointer: location, expected: "arguments valid against the inputSchema (\(error.keyword))",
                             actual: arguments[pointer: error.instancePointer],
                             message: "\(pointer): \(error.message)")
         }

@@ -180,6 +180,7 @@ struct SchemaEvaluator {
                 valid = false
                 guard collecting else { return false }
                 _ = fail(keyword, "missing required property \(Self.describe(.string(name)))")
+                errors[errors.count - 1].missingProperty = name
             }
             return valid
 

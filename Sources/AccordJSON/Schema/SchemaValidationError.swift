@@ -32,6 +32,9 @@ public struct SchemaValidationError: Error, Sendable, Equatable, CustomStringCon
     public var message: String
     /// Whether the instance broke a constraint or the schema could not be applied.
     public var kind: Kind
+    /// For a `required` failure, the member that is missing (its location is
+    /// `instancePointer` + this name).
+    public var missingProperty: String?
 
     /// An error as the validator reports it; public so tests and callers can build expected values.
     public init(instancePointer: JSONPointer, schemaPointer: JSONPointer, keyword: String, message: String, kind: Kind = .constraint) {

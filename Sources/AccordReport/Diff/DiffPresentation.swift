@@ -106,6 +106,34 @@ enum DiffPresentation {
         return "\(DisplayText.value(finding.oldValue, width: width)) → \(DisplayText.value(finding.newValue, width: width))"
     }
 
+    /// What a finding says about the consumers whose contracts it breaks.
+    enum ConsumerImpact: Equatable {
+        /// These consumers' contracts break.
+        case breaks([String])
+        /// Contracts were consulted and none breaks.
+        case noneKnown
+    }
+
+    static let noKnownConsumer = "no known consumer affected"
+
+    /// The consumers `finding` breaks, or that none is known to break; `nil` when no contracts
+    /// were consulted (``Finding/consumers`` is `nil`). An empty list on a non-breaking finding
+    /// says nothing worth a line (such a change cannot break anyone), so it is `nil` too.
+    static func consumerImpact(_ finding: Finding) -> ConsumerImpact? {
+        guard let consumers = finding.consumers else { return nil }
+        guard consumers.isEmpty else { return .breaks(consumers) }
+        return finding.severity == .nonBreaking ? nil : .noneKnown
+    }
+
+    /// "consumers: billing-agent, support-bot" or "no known consumer affected", on one line.
+    static func consumerLine(_ finding: Finding) -> String? {
+        switch consumerImpact(finding) {
+        case .breaks(let consumers): "consumers: " + DisplayText.singleLine(consumers.joined(separator: ", "))
+        case .noneKnown: noKnownConsumer
+        case nil: nil
+        }
+    }
+
     /// "search v1 removed after notice (expires 2027-01-31)".
     static func acceptance(_ accepted: AcceptedFinding) -> String {
         guard let expires = accepted.expires, !expires.isEmpty else { return accepted.reason }
@@ -127,4 +155,9 @@ extension EvolutionReport {
     /// side's file, else the old side's (a `check` against a live server still has its
     /// baseline), else none.
     public var anchorFile: String? { new.filePath ?? old.filePath }
+}
+
+extension String {
+    /// "no known consumer affected" → "No known consumer affected": a phrase starting a sentence.
+    var capitalisingFirstLetter: String { prefix(1).uppercased() + dropFirst() }
 }

@@ -29,7 +29,7 @@ enum DiffGitHub {
         var message = ["\(DisplayText.singleLine(finding.message)) (\(DiffPresentation.phrase(finding.severity)), at \(DisplayText.singleLine(finding.pointer.description)))"]
         if let change = DiffPresentation.change(finding, width: context.valueWidth) { message.append("change: \(change)") }
         if let hint = finding.hint, !hint.isEmpty { message.append("hint: \(DisplayText.singleLine(hint))") }
-        if let consumers = finding.consumers, !consumers.isEmpty { message.append("consumers: \(DisplayText.singleLine(consumers.joined(separator: ", ")))") }
+        if let consumers = DiffPresentation.consumerLine(finding) { message.append(consumers) }
         return WorkflowCommand(kind, properties: properties, message: message.joined(separator: "\n"))
     }
 }

@@ -55,7 +55,7 @@ enum DiffJUnit {
             lines.append("new: \(DisplayText.value(finding.newValue, width: 0))")
         }
         if let hint = finding.hint, !hint.isEmpty { lines.append("hint: \(DisplayText.singleLine(hint))") }
-        if let consumers = finding.consumers, !consumers.isEmpty { lines.append("consumers: \(DisplayText.singleLine(consumers.joined(separator: ", ")))") }
+        if let consumers = DiffPresentation.consumerLine(finding) { lines.append(consumers) }
         if !finding.tags.isEmpty { lines.append("tags: \(DisplayText.singleLine(finding.tags.joined(separator: ", ")))") }
         lines.append("fingerprint: \(finding.fingerprint)")
         return lines.joined(separator: "\n")

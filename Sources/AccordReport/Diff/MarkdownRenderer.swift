@@ -64,8 +64,10 @@ private struct DiffMarkdown {
             change.append("\(value(finding.oldValue)) → \(value(finding.newValue))")
         }
         if let hint = finding.hint, !hint.isEmpty { change.append("*Hint:* " + MarkdownEscaping.message(hint, inTable: true)) }
-        if let consumers = finding.consumers, !consumers.isEmpty {
-            change.append("*Breaks:* " + consumers.map { MarkdownEscaping.code($0, inTable: true) }.joined(separator: ", "))
+        switch DiffPresentation.consumerImpact(finding) {
+        case .breaks(let consumers): change.append("*Breaks:* " + consumers.map { MarkdownEscaping.code($0, inTable: true) }.joined(separator: ", "))
+        case .noneKnown: change.append("*" + MarkdownEscaping.text(DiffPresentation.noKnownConsumer.capitalisingFirstLetter) + "*")
+        case nil: break
         }
         if !finding.tags.isEmpty { change.append("*Tags:* " + finding.tags.map { MarkdownEscaping.code($0, inTable: true) }.joined(separator: ", ")) }
         return [DiffPresentation.title(finding.severity), MarkdownEscaping.code(finding.ruleID, inTable: true),
@@ -78,6 +80,7 @@ private struct DiffMarkdown {
     }
 }
 
-private extension String {
+extension String {
+    /// A rendered block without its final newline, for joining blocks with blank lines.
     var trimmingTrailingNewline: String { hasSuffix("\n") ? String(dropLast()) : self }
 }

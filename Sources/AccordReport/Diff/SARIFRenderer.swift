@@ -60,7 +60,11 @@ enum DiffSARIF {
     private static func result(_ finding: Finding, ruleIndex: Int, report: EvolutionReport, context: RenderContext, suppression: String?) -> SARIFLog.Result {
         var message = finding.message
         if let hint = finding.hint, !hint.isEmpty { message += ". Hint: \(hint)" }
-        if let consumers = finding.consumers, !consumers.isEmpty { message += ". Breaks consumers: \(consumers.joined(separator: ", "))" }
+        switch DiffPresentation.consumerImpact(finding) {
+        case .breaks(let consumers): message += ". Breaks consumers: \(consumers.joined(separator: ", "))"
+        case .noneKnown: message += ". " + DiffPresentation.noKnownConsumer.capitalisingFirstLetter
+        case nil: break
+        }
         var properties: [String: JSONValue] = [
             "severity": .string(finding.severity.rawValue),
             "direction": .string(finding.direction.rawValue),

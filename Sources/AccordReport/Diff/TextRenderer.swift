@@ -75,8 +75,10 @@ private struct DiffText {
         var lines = [head, "      \(safe(finding.message))"]
         if let change = DiffPresentation.change(finding, width: context.valueWidth) { lines.append("      change: \(change)") }
         if let hint = finding.hint, !hint.isEmpty { lines.append("      hint: \(safe(hint))") }
-        if let consumers = finding.consumers, !consumers.isEmpty {
-            lines.append("      consumers: " + paint(.red, safe(consumers.joined(separator: ", "))))
+        switch DiffPresentation.consumerImpact(finding) {
+        case .breaks(let consumers): lines.append("      consumers: " + paint(.red, safe(consumers.joined(separator: ", "))))
+        case .noneKnown: lines.append("      " + paint(.dim, DiffPresentation.noKnownConsumer))
+        case nil: break
         }
         return lines
     }

@@ -1,0 +1,89 @@
+import Foundation
+
+/// The arguments of `swift package accord …`, read as far as the plugin needs: what to pass to
+/// Accord, which config file it will read, and whether the run writes into the package.
+///
+/// ```swift
+/// let invocation = AccordInvocation(pluginArguments: ["snapshot", "api", "--update"])
+/// invocation.write             // "--update rewrites baselines in the snapshots folder"
+/// invocation.accordArguments   // ["snapshot", "api", "--update"]
+/// ```
+struct AccordInvocation: Equatable {
+    /// The arguments for `accord`: the plugin's arguments less SwiftPM's plugin options, which
+    /// SwiftPM honours after the verb too but also passes on to the plugin.
+    var accordArguments: [String]
+    /// `--allow-writing-to-package-directory` was among the plugin's arguments.
+    var allowsWritingToPackageDirectory: Bool
+    /// `--config PATH`, as given.
+    var configuration: String?
+    /// Why this run writes files into the package, or `nil` for a read-only run.
+    var write: String?
+
+    /// SwiftPM's plugin options (and `--disable-sandbox`), with whether each takes a value.
+    static let swiftPMPluginOptions: [String: Bool] = [
+        "--allow-writing-to-package-directory": false,
+        "--allow-writing-to-directory": true,
+        "--allow-network-connections": true,
+        "--disable-sandbox": false,
+        "--package": true,
+    ]
+
+    init(pluginArguments: [String]) {
+        var accordArguments: [String] = []
+        var allowsWriting = false
+        var index = pluginArguments.startIndex
+        // Only options before `--` are Accord's (or SwiftPM's); after it comes a server command.
+        while index < pluginArguments.endIndex, pluginArguments[index] != "--" {
+            let argument = pluginArguments[index]
+            let name = argument.split(separator: "=", maxSplits: 1).first.map(String.init) ?? argument
+            if let takesValue = Self.swiftPMPluginOptions[name] {
+                if name == "--allow-writing-to-package-directory" { allowsWriting = true }
+                if takesValue, !argument.contains("=") { index += 1 }
+            } else {
+                accordArguments.append(argument)
+            }
+            index += 1
+        }
+        let options = accordArguments
+        accordArguments += pluginArguments[index...]
+
+        self.accordArguments = accordArguments
+        self.allowsWritingToPackageDirectory = allowsWriting
+        self.configuration = Self.value(of: "--config", in: options)
+        self.write = Self.write(in: options)
+    }
+
+    /// Why the options make Accord write source files into the package, if they do.
+    private static func write(in options: [String]) -> String? {
+        if options.contains("--update") { return "--update rewrites baselines in the snapshots folder" }
+        if options.contains("--record") { return "--record writes verification records" }
+        if let output = value(of: "--output", in: options) ?? value(of: "-o", in: options), output != "-" {
+            return "it writes \(output)"
+        }
+        return nil
+    }
+
+    /// The value of `--name VALUE` or `--name=VALUE` (the last one wins, as in ArgumentParser).
+    private static func value(of name: String, in options: [String]) -> String? {
+        var found: String?
+        for (index, option) in options.enumerated() {
+            if option == name, index + 1 < options.count {
+                found = options[index + 1]
+            } else if option.hasPrefix(name + "=") {
+                found = String(option.dropFirst(name.count + 1))
+            }
+        }
+        return found
+    }
+
+    /// The config file Accord will read: `--config PATH` relative to the package directory
+    /// (Accord runs there), else `accord.yaml` in it.
+    func configurationFile(in packageDirectory: URL) -> URL {
+        guard let configuration else { return packageDirectory.appendingPathComponent("accord.yaml") }
+        if configuration.hasPrefix("/") { return URL(fileURLWithPath: configuration) }
+        return packageDirectory.appendingPathComponent(configuration)
+    }
+
+    /// The config file as the user named it, for messages.
+    func displayPath(of file: URL) -> String { configuration ?? file.lastPathComponent }
+}

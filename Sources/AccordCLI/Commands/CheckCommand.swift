@@ -1,0 +1,115 @@
+import AccordContracts
+import AccordReport
+import AccordSnapshot
+import ArgumentParser
+import Foundation
+
+/// `accord check`: the CI gate over everything in accord.yaml.
+struct CheckCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "The CI gate: capture every configured server, diff against its baseline, verify its contracts, check its version.",
+        discussion: """
+            For each server in accord.yaml: capture it live; verify every contract in the \
+            contracts folder that names it (by its accord.yaml name or serverInfo.name) — \
+            expectations against its live definitions, interactions called after the \
+            provider-state hook; compare the capture with its baseline snapshots/<server>.json \
+            under the policy, naming the consumers each finding breaks; and check that \
+            serverInfo.version moved by at least the bump the changes require. One summary \
+            covers all servers; --report writes more formats in the same run.
+
+            Servers are checked concurrently (--jobs), except those with a provider-state hook, \
+            which run one after another. A server without a baseline fails until one is written \
+            with --update. --update rewrites the baselines of servers that changed (atomically); \
+            it refuses to run under CI=true unless --force is given.
+
+            EXAMPLES:
+              accord check                                    # the gate; exit 1 on breaking changes or failed contracts
+              accord check --format markdown >> "$GITHUB_STEP_SUMMARY"
+              accord check --report sarif=accord.sarif --report junit=accord.xml --report json=accord.json
+              accord check --server demo --fail-on potentially-breaking
+              accord check --update                           # after a deliberate change: rewrite the baselines
+              LEDGERLY_RELEASE=2.0.0 accord check             # the demo's next release: fails, naming consumers and the bump
+
+            \(ExitStatus.reference)
+            """
+    )
+
+    @Option(help: ArgumentHelp("The config file.", valueName: "path"))
+    var config: String?
+
+    @Option(name: .customLong("server"), help: ArgumentHelp("Check only this configured server (repeatable; default: all).", valueName: "name"))
+    var servers: [String] = []
+
+    @Flag(help: "Rewrite the baselines of servers whose definitions changed, after a deliberate change.")
+    var update = false
+
+    @Flag(help: "Allow --update under CI=true.")
+    var force = false
+
+    @Option(help: ArgumentHelp("How many servers to check at once.", valueName: "count"))
+    var jobs: Int = 4
+
+    @OptionGroup(title: "Policy")
+    var policyOptions: PolicyOptions
+
+    @OptionGroup(title: "Client")
+    var client: ClientOptionGroup
+
+    @OptionGroup(title: "Report")
+    var report: ReportOptions
+
+    @OptionGroup(title: "Output")
+    var verbosity: VerbosityOptions
+
+    func validate() throws {
+        guard jobs > 0 else { throw ValidationError("--jobs must be at least 1") }
+        if force, !update { throw ValidationError("--force only applies to --update") }
+    }
+
+    func run() async throws {
+        if update, !force, Self.runsInCI(ProcessInfo.processInfo.environment) {
+            throw UsageError("--update rewrites the committed baselines; refusing under CI=true (update them in a pull request, or pass --force)")
+        }
+        let gates = try prepare()
+        let quiet = verbosity.quiet, showProgress = verbosity.verbose || Console.stderrIsTerminal
+        let results = await GateScheduler.run(gates, jobs: jobs) { line in
+            if showProgress, !quiet { Console.error(line) }
+        }
+        let outcome = CheckReport(servers: results, configuration: config ?? AccordConfiguration.defaultFileName)
+        try report.emit(outcome) { ReportRenderer<CheckReport>.for($0) }
+        switch outcome.status {
+        case .passed: break
+        case .failed: throw CommandFailure(.findings)
+        case .error: throw CommandFailure(.serverError)
+        }
+    }
+
+    /// Reads everything the gate needs from the user's files before any server starts, so a
+    /// bad config, baseline or contract is exit 2 with its file and line, not a half-run.
+    func prepare() throws -> [ServerGate] {
+        let configuration = try AccordConfiguration.load(path: config)
+        let file = configuration.file ?? AccordConfiguration.defaultFileName
+        guard configuration.file != nil else { throw UsageError("no \(file) here: accord check runs the servers it configures (pass --config PATH)") }
+        guard !configuration.servers.isEmpty else { throw UsageError("\(file) configures no servers (servers: …)") }
+        for name in servers where configuration.server(named: name) == nil {
+            throw UsageError("\(file) has no server named \"\(name)\"; it has: \(configuration.servers.map(\.name).joined(separator: ", "))")
+        }
+        let chosen = servers.isEmpty ? configuration.servers : configuration.servers.filter { servers.contains($0.name) }
+        let contracts = try ContractSet.load(files: [], folder: nil, configuration: configuration)
+        let policy = policyOptions.policy(from: configuration)
+        let resolver = EndpointResolver(options: try ServerOptions.parse(config.map { ["--config", $0] } ?? []))
+        return try chosen.map { definition in
+            let path = configuration.baselinePath(for: definition.name)
+            let baseline = FileManager.default.fileExists(atPath: path) ? try SnapshotFile.read(path) : nil
+            return ServerGate(definition: definition, target: try resolver.providerTarget(for: definition), baselinePath: path,
+                              baseline: baseline, contracts: contracts, policy: policy, client: client.clientOptions, update: update)
+        }
+    }
+
+    /// `CI=true` (or `1`), as GitHub Actions, GitLab CI and most CI systems set it.
+    static func runsInCI(_ environment: [String: String]) -> Bool {
+        guard let value = environment["CI"]?.lowercased() else { return false }
+        return ["true", "1", "yes"].contains(value)
+    }
+}

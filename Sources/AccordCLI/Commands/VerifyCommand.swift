@@ -1,0 +1,128 @@
+import AccordContracts
+import AccordReport
+import AccordSnapshot
+import ArgumentParser
+
+/// `accord verify`: check consumer contracts against a snapshot (static) or a running server (live).
+struct VerifyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Verify consumer contracts against a snapshot (static) or a running server (live).",
+        discussion: """
+            Static (--against SNAPSHOT): every expectation is checked against the snapshot — the \
+            tool, prompt, resource or template exists, example and interaction arguments validate \
+            against the input schema, every field read or matched is guaranteed by the output \
+            schema, annotations relied on still hold. Interactions are checked, not called.
+
+            Live (--server NAME, --url URL or -- COMMAND): the same expectations against the \
+            server's live definitions, and every interaction really called in one session, after \
+            the provider-state hook (provider-states: in accord.yaml) has set up its given: state; \
+            results are matched and structuredContent is validated against the tool's outputSchema.
+
+            Contracts: the files named, else every *.yaml in --contracts DIR (default: contracts: \
+            in accord.yaml), keeping those whose provider is the server verified against. A \
+            pending: true contract is reported but never fails the run until it has passed once; \
+            --record writes the passes to .verified.json in the contracts folder (commit it).
+
+            EXAMPLES:
+              accord verify --against snapshots/demo.json
+              accord verify contracts/billing-agent.yaml --against snapshots/demo-v2.json --format markdown
+              accord verify --server demo --report junit=contracts.xml
+              accord verify --url http://127.0.0.1:8000/mcp --contracts ../consumers/contracts
+              accord verify --server demo --record          # end the pending state of contracts that pass
+              accord verify -- accord-demo-server --release 2.0.0
+
+            Exit status: 0 when every contract that is not pending passes, 1 when one fails, 2 for \
+            bad input (a contract file, flag or snapshot), 3 when the server fails.
+            """
+    )
+
+    /// Contract files, then — after `--` — the stdio server's command. ArgumentParser allows
+    /// one positional array, so both arrive here and ``split`` separates them.
+    @Argument(help: ArgumentHelp("Contract files (default: every contract in the contracts folder); after --, the stdio server to verify live.", valueName: "contract"))
+    var positionals: [String] = []
+
+    @OptionGroup(title: "Contracts")
+    var contractOptions: ContractOptions
+
+    @Option(help: ArgumentHelp("Verify statically against this snapshot file, without a server.", valueName: "snapshot"))
+    var against: String?
+
+    @Option(help: ArgumentHelp("Verify live against this server from accord.yaml (or --mcp-config).", valueName: "name"))
+    var server: String?
+
+    @Flag(help: "Record contracts that pass in .verified.json in the contracts folder (ends their pending state).")
+    var record = false
+
+    @OptionGroup(title: "Server (live verification)")
+    var serverOptions: ServerOptions
+
+    @OptionGroup(title: "Client")
+    var client: ClientOptionGroup
+
+    @OptionGroup(title: "Report")
+    var report: ReportOptions
+
+    @OptionGroup(title: "Output")
+    var verbosity: VerbosityOptions
+
+    func validate() throws {
+        if against == nil, server == nil, serverOptions.url == nil, positionals.isEmpty { throw Self.nothingToVerifyAgainst }
+    }
+
+    static let nothingToVerifyAgainst = ValidationError("say what to verify against: --against SNAPSHOT, --server NAME, --url URL or -- COMMAND")
+
+    /// The contract files and the command after `--`: the values after the first `--` of the
+    /// command line are the command.
+    static func split(_ positionals: [String], arguments: [String]) -> (files: [String], command: [String]) {
+        guard let terminator = arguments.firstIndex(of: "--") else { return (positionals, []) }
+        let count = min(arguments.count - terminator - 1, positionals.count)
+        return (Array(positionals.dropLast(count)), Array(positionals.suffix(count)))
+    }
+
+    func run() async throws {
+        let (contractFiles, command) = Self.split(positionals, arguments: CommandLine.arguments)
+        let live = [server != nil, serverOptions.url != nil, !command.isEmpty].filter { $0 }.count
+        if against != nil, live > 0 { throw UsageError("verify against a snapshot (--against) or a running server (--server, --url, -- COMMAND), not both") }
+        if against == nil, live == 0 { throw UsageError(Self.nothingToVerifyAgainst.message) }
+        if live > 1 { throw UsageError("name one server only: --server, --url or -- COMMAND") }
+        let configuration = try AccordConfiguration.load(path: serverOptions.config)
+        var set = try ContractSet.load(files: contractFiles, folder: contractOptions.contracts, configuration: configuration)
+        let verified: (report: VerificationReport, contracts: [Contract])
+        if let against {
+            let snapshot = try SnapshotFile.read(against)
+            let contracts = set.naming([snapshot.serverInfo["name"]?.stringValue])
+            try Self.requireContracts(contracts, set: set, provider: snapshot.serverInfo["name"]?.stringValue)
+            let verdicts = contracts.map { StaticVerifier.verify($0, against: snapshot) }
+            verified = (VerificationReport(mode: .static, target: against, serverName: snapshot.serverInfo["name"]?.stringValue,
+                                           serverVersion: snapshot.serverVersion, verifications: set.applyingRecord(to: verdicts, of: contracts)), contracts)
+        } else {
+            let target = try EndpointResolver(options: serverOptions).providerTarget(name: server, command: command)
+            if verbosity.verbose { Console.error("verifying live against \(target.label)…") }
+            let set = set
+            let run = try await target.verify(client: client.clientOptions) { snapshot in
+                set.naming([target.configuredName, snapshot.serverInfo["name"]?.stringValue])
+            }
+            for warning in run.warnings where !verbosity.quiet { Console.warning(warning) }
+            try Self.requireContracts(run.contracts, set: set, provider: run.snapshot.serverInfo["name"]?.stringValue)
+            verified = (VerificationReport(mode: .live, target: target.label, serverName: run.snapshot.serverInfo["name"]?.stringValue,
+                                           serverVersion: run.snapshot.serverVersion,
+                                           verifications: set.applyingRecord(to: run.verifications, of: run.contracts)), run.contracts)
+        }
+        try report.emit(verified.report) { ReportRenderer<VerificationReport>.for($0) }
+        if record {
+            let recorded = try set.recordPasses(verified.report.verifications, of: verified.contracts)
+            Console.note(recorded.isEmpty ? "nothing new to record in \(set.recordPath)" : "recorded passes of \(recorded.joined(separator: ", ")) in \(set.recordPath)",
+                         quiet: verbosity.quiet)
+        }
+        if verified.report.failed { throw CommandFailure(.findings) }
+    }
+
+    /// Verifying nothing is a mistake worth saying, not a pass.
+    static func requireContracts(_ contracts: [Contract], set: ContractSet, provider: String?) throws {
+        guard contracts.isEmpty else { return }
+        if set.contracts.isEmpty { throw UsageError("no contracts to verify: name contract files or put them in the contracts folder (--contracts DIR)") }
+        let providers = Set(set.contracts.map(\.provider)).sorted().joined(separator: ", ")
+        throw UsageError("no contract names provider \(provider ?? "(unnamed)"); the contracts are for: \(providers)")
+    }
+}
