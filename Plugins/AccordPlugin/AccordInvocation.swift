@@ -5,7 +5,7 @@ import Foundation
 ///
 /// ```swift
 /// let invocation = AccordInvocation(pluginArguments: ["snapshot", "api", "--update"])
-/// invocation.write             // "--update rewrites baselines in the snapshots folder"
+/// invocation.write             // .configuredFolders(reason: "--update rewrites baselines …")
 /// invocation.accordArguments   // ["snapshot", "api", "--update"]
 /// ```
 struct AccordInvocation: Equatable {
@@ -16,8 +16,28 @@ struct AccordInvocation: Equatable {
     var allowsWritingToPackageDirectory: Bool
     /// `--config PATH`, as given.
     var configuration: String?
-    /// Why this run writes files into the package, or `nil` for a read-only run.
-    var write: String?
+    /// What this run writes: baselines or records (`--update`, `--record`), or an output file.
+    var write: Write?
+
+    /// A file-writing invocation.
+    enum Write: Equatable {
+        /// `--update` or `--record`: files in the folders accord.yaml names.
+        case configuredFolders(reason: String)
+        /// `-o`/`--output FILE`.
+        case output(String)
+
+        /// Why this writes into `packageDirectory`, or `nil` when it writes elsewhere.
+        func reason(packageDirectory: URL) -> String? {
+            switch self {
+            case .configuredFolders(let reason):
+                return reason
+            case .output(let path):
+                let file = path.hasPrefix("/") ? URL(fileURLWithPath: path) : packageDirectory.appendingPathComponent(path)
+                let inside = file.standardizedFileURL.path.hasPrefix(packageDirectory.standardizedFileURL.path + "/")
+                return inside ? "it writes \(path)" : nil
+            }
+        }
+    }
 
     /// SwiftPM's plugin options (and `--disable-sandbox`), with whether each takes a value.
     static let swiftPMPluginOptions: [String: Bool] = [
@@ -53,12 +73,12 @@ struct AccordInvocation: Equatable {
         self.write = Self.write(in: options)
     }
 
-    /// Why the options make Accord write source files into the package, if they do.
-    private static func write(in options: [String]) -> String? {
-        if options.contains("--update") { return "--update rewrites baselines in the snapshots folder" }
-        if options.contains("--record") { return "--record writes verification records" }
+    /// What the options make Accord write, if anything (reports are outputs, not sources).
+    private static func write(in options: [String]) -> Write? {
+        if options.contains("--update") { return .configuredFolders(reason: "--update rewrites baselines in the snapshots folder") }
+        if options.contains("--record") { return .configuredFolders(reason: "--record writes verification records in the contracts folder") }
         if let output = value(of: "--output", in: options) ?? value(of: "-o", in: options), output != "-" {
-            return "it writes \(output)"
+            return .output(output)
         }
         return nil
     }

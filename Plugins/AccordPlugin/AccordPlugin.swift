@@ -44,7 +44,7 @@ struct AccordPlugin: CommandPlugin {
         let packageDirectory = context.package.directoryURL
         let invocation = AccordInvocation(pluginArguments: arguments)
 
-        if let write = invocation.write,
+        if let write = invocation.write?.reason(packageDirectory: packageDirectory),
            !WritePermission.isGranted(flagInArguments: invocation.allowsWritingToPackageDirectory, pluginArguments: arguments, packageDirectory: packageDirectory) {
             Diagnostics.error("""
                 `accord \(invocation.accordArguments.joined(separator: " "))` writes into the package directory (\(write)). \

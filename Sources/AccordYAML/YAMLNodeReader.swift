@@ -41,7 +41,8 @@ public struct YAMLNodeReader {
     }
 
     public func child(_ node: Node, _ component: String) -> YAMLNodeReader {
-        YAMLNodeReader(node: node, file: file, path: path.isEmpty ? component : "\(path).\(component)")
+        let separator = path.isEmpty || component.hasPrefix("[") ? "" : "."
+        return YAMLNodeReader(node: node, file: file, path: path + separator + component)
     }
 
     /// The entries of a mapping in file order.

@@ -98,6 +98,15 @@ import Testing
         }
         let junit = try String(contentsOfFile: "\(folder)/check.junit", encoding: .utf8)
         #expect(junit.contains("billing-agent") && junit.contains("<failure"))
+        // Diff findings are located in the committed baseline, at the line of the change.
+        let sarif = try JSONValue(parsing: try String(contentsOfFile: "\(folder)/check.sarif", encoding: .utf8))
+        let results = (sarif["runs"]?.arrayValue ?? []).flatMap { $0["results"]?.arrayValue ?? [] }
+        let destructive = try #require(results.first { $0["ruleId"] == "annotation-destructive-added" })
+        let location = destructive["locations"]?[0]?["physicalLocation"]
+        #expect(location?["artifactLocation"]?["uri"] == "snapshots/demo.json")
+        let line = try #require(location?["region"]?["startLine"]?.intValue)
+        let baseline = try String(contentsOfFile: PackagePaths.path("snapshots/demo.json"), encoding: .utf8).components(separatedBy: "\n")
+        #expect(baseline[line - 1].contains("destructiveHint"), "line \(line): \(baseline[line - 1])")
     }
 
     // MARK: Projects

@@ -78,25 +78,25 @@ struct ContractParsingTests {
                 expect:
                   structuredContent:
                     status: { $regexp: "^paid$" }
-            """, line: 10, field: "interactions.[0].expect.structuredContent.status.$regexp", reason: "unknown matcher $regexp"),
+            """, line: 10, field: "interactions[0].expect.structuredContent.status.$regexp", reason: "unknown matcher $regexp"),
         BadContract(name: "missing consumer", text: "accord-contract: 1\nprovider: ledgerly\n", line: 1, field: "consumer", reason: "missing required field consumer"),
         BadContract(name: "missing interaction call", text: header + "interactions:\n  - name: fetch\n    tool: get_invoice\n",
-                    line: 5, field: "interactions.[0]", reason: "missing call"),
+                    line: 5, field: "interactions[0]", reason: "missing call"),
         BadContract(name: "wrong type", text: header + "tools:\n  - name: get_invoice\n    reads: /invoiceId\n",
-                    line: 6, field: "tools.[0].reads", reason: "must be a list"),
+                    line: 6, field: "tools[0].reads", reason: "must be a list"),
         BadContract(name: "wrong type (pending)", text: header + "pending: maybe\n", line: 4, field: "pending", reason: "must be true or false"),
         BadContract(name: "unknown key", text: header + "tool:\n  - name: x\n", line: 5, field: "tool", reason: "unknown key"),
         BadContract(name: "invalid JSON Pointer", text: header + "tools:\n  - name: get_invoice\n    reads: [invoiceId]\n",
-                    line: 6, field: "tools.[0].reads.[0]", reason: "invalid JSON Pointer"),
+                    line: 6, field: "tools[0].reads[0]", reason: "invalid JSON Pointer"),
         BadContract(name: "invalid regex", text: header + "interactions:\n  - name: a\n    call: tools/call\n    tool: t\n    expect: { $regex: \"(\" }\n",
-                    line: 8, field: "interactions.[0].expect.$regex", reason: "invalid regular expression"),
+                    line: 8, field: "interactions[0].expect.$regex", reason: "invalid regular expression"),
         BadContract(name: "unsupported version", text: "accord-contract: 2\nconsumer: a\nprovider: b\n", line: 1, field: "accord-contract", reason: "unsupported contract format version 2"),
         BadContract(name: "duplicate interaction", text: header + "interactions:\n  - { name: a, call: tools/call, tool: t }\n  - { name: a, call: tools/call, tool: t }\n",
-                    line: 6, field: "interactions.[1]", reason: "duplicate interaction name a"),
+                    line: 6, field: "interactions[1]", reason: "duplicate interaction name a"),
         BadContract(name: "unknown format", text: header + "interactions:\n  - { name: a, call: tools/call, tool: t, expect: { $format: ipv4 } }\n",
-                    line: 5, field: "interactions.[0].expect.$format", reason: "unknown format ipv4"),
+                    line: 5, field: "interactions[0].expect.$format", reason: "unknown format ipv4"),
         BadContract(name: "unknown call", text: header + "interactions:\n  - { name: a, call: tools/list }\n",
-                    line: 5, field: "interactions.[0].call", reason: "unknown call"),
+                    line: 5, field: "interactions[0].call", reason: "unknown call"),
     ]
 
     @Test(arguments: bad)

@@ -92,7 +92,7 @@ struct TextRendererTests {
         #expect(coloured.contains("\u{1B}[31;1mBREAKING (5)\u{1B}[0m"))
         #expect(coloured.contains("\u{1B}[33;1mPOTENTIALLY BREAKING (3)\u{1B}[0m"))
         #expect(coloured.contains("\u{1B}[31;1mFAIL\u{1B}[0m"))
-        #expect(stripANSI(coloured) == text)
+        #expect(ANSI.strip(coloured) == text)
     }
 
     @Test("no changes: a short note and a passing summary")
@@ -108,18 +108,5 @@ struct TextRendererTests {
             0 breaking, 0 potentially breaking, 0 non-breaking, 0 accepted — required bump: none — PASS (fail-on: breaking)
 
             """)
-    }
-
-    private func stripANSI(_ text: String) -> String {
-        var result = ""
-        var scalars = text.unicodeScalars.makeIterator()
-        while let scalar = scalars.next() {
-            if scalar == "\u{1B}" {
-                while let next = scalars.next(), next != "m" {}
-                continue
-            }
-            result.unicodeScalars.append(scalar)
-        }
-        return result
     }
 }

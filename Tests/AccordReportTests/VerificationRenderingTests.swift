@@ -89,10 +89,7 @@ struct VerifyTextTests {
 
 @Suite("verify report: json")
 struct VerifyJSONTests {
-    static let schema: JSONValue = {
-        let text = (try? String(contentsOfFile: PythonChecks.path("docs/schemas/accord-verify-report.schema.json"), encoding: .utf8)) ?? ""
-        return (try? JSONValue(parsing: text)) ?? .null
-    }()
+    static let schema = ReportSchemas.load("accord-verify-report")
 
     @Test("canonical JSON with version, kind, tool, mode, target, server and verdict")
     func document() throws {
@@ -160,9 +157,7 @@ struct VerifyJSONTests {
     @Test("jsonschema agrees: every document is valid")
     func schemaPython() throws {
         for report in [SampleVerifications.verify, SampleVerifications.hostile, SampleVerifications.empty] {
-            let output = try PythonChecks.withTemporaryFile(render(report, .json), suffix: ".json") { path in
-                try PythonChecks.run("validate_json.py", [PythonChecks.path("docs/schemas/accord-verify-report.schema.json"), path])
-            }
+            let output = try ReportSchemas.validateWithPython(render(report, .json), against: "accord-verify-report")
             #expect(output.contains("valid against Accord contract verification report, version 1"))
         }
     }
@@ -382,76 +377,24 @@ struct VerifyGitHubTests {
 
 @Suite("verify report: renderer values")
 struct VerifyRendererValueTests {
-    @Test("every format has a renderer that writes that format", arguments: ReportFormat.allCases)
-    func lookup(format: ReportFormat) {
-        #expect(ReportRenderer<VerificationReport>.for(format).format == format)
+    @Test("each format's renderer writes it, deterministically, ending with a newline; only text is coloured", arguments: ReportFormat.allCases)
+    func laws(format: ReportFormat) {
+        RendererLaws.hold(for: SampleVerifications.all, format: format, lookup: ReportRenderer<VerificationReport>.for)
         #expect(SampleVerifications.verify.rendered(as: format, context: context) == render(SampleVerifications.verify, format))
-    }
-
-    @Test("deterministic, ending with a newline; colour is ignored by every format but text", arguments: ReportFormat.allCases)
-    func deterministic(format: ReportFormat) {
-        var coloured = context
-        coloured.colour = true
-        for report in SampleVerifications.all {
-            let output = render(report, format)
-            #expect(output == render(report, format))
-            #expect(output.hasSuffix("\n"))
-            if format != .text { #expect(render(report, format, coloured) == output) }
-        }
     }
 
     @Test("hostile text: no terminal escape or raw line break from it in any format; no bidi override where people read it",
           arguments: ReportFormat.allCases)
     func hostile(format: ReportFormat) throws {
         let output = render(SampleVerifications.hostile, format)
-        #expect(!output.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
-        #expect(!output.contains("\n::error::forged"), "a forged line of its own")
-        #expect(!output.contains("\n# heading"))
-        switch format {
-        case .json:
+        RendererLaws.escapeHostileText(in: output, format: format)
+        if format == .json {
             // Data: the server's text exactly, every control character JSON-escaped.
             #expect(try JSONValue(parsing: output)["contracts"]?[0]?["consumer"] == .string("bot" + SampleVerifications.hostileText))
-        case .sarif:
+        }
+        if format == .sarif {
             let message = try #require(try JSONValue(parsing: output)["runs"]?[0]?["results"]?[0]?["message"]?["text"]?.stringValue)
             #expect(!message.unicodeScalars.contains { DisplayTextProbe.isUnsafe($0) })
-        case .text, .markdown, .junit, .github:
-            #expect(!output.unicodeScalars.contains("\u{202E}"))
         }
-    }
-}
-
-/// Helpers shared by the verify and check tests.
-enum ANSI {
-    static func strip(_ text: String) -> String {
-        var result = ""
-        var scalars = text.unicodeScalars.makeIterator()
-        while let scalar = scalars.next() {
-            if scalar == "\u{1B}" {
-                while let next = scalars.next(), next != "m" {}
-                continue
-            }
-            result.unicodeScalars.append(scalar)
-        }
-        return result
-    }
-}
-
-enum DisplayTextProbe {
-    /// Controls, line separators and bidi controls: what people must never be shown raw.
-    static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
-        DisplayText.singleLine(String(scalar)) != String(scalar)
-    }
-}
-
-enum Markdown {
-    /// Pipes that delimit cells: not preceded by a backslash.
-    static func unescapedPipes(_ row: String) -> Int {
-        var count = 0
-        var escaped = false
-        for character in row {
-            if character == "|" && !escaped { count += 1 }
-            escaped = character == "\\" && !escaped
-        }
-        return count
     }
 }

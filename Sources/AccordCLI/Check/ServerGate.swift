@@ -43,6 +43,7 @@ struct ServerGate: Sendable {
                 ConsumerImpact.annotate(&diff, contracts: live.contracts, old: baseline, new: live.snapshot)
             }
             result.diff = diff
+            result.diffAnchorLines = baseline.lines(of: diff.findings.map(\.pointer) + diff.accepted.map(\.finding.pointer))
         }
         if !live.contracts.isEmpty {
             result.verification = VerificationReport(

@@ -19,7 +19,7 @@ extension ReportRenderer where Report == CheckReport {
                     lines.append(WorkflowCommand(.error, properties: [.init("file", server.baseline), .init("title", "\(name): no baseline")],
                                                  message: CheckPresentation.missingBaseline(server, context: context)).line)
                 }
-                if let diff = server.diff { lines.append(ReportRenderer<EvolutionReport>.github.render(diff, part).trimmingTrailingNewline) }
+                if let diff = server.diff { lines.append(ReportRenderer<EvolutionReport>.github.render(diff, CheckPresentation.diffContext(part, server)).trimmingTrailingNewline) }
                 if let verification = server.verification { lines.append(ReportRenderer<VerificationReport>.github.render(verification, part).trimmingTrailingNewline) }
             }
             lines += report.servers.map { "\(context.toolName) check: " + CheckPresentation.summary($0, context: context) }

@@ -15,6 +15,13 @@ enum CheckPresentation {
         return part
     }
 
+    /// The context a server's diff part is located with: the lines of its baseline file.
+    static func diffContext(_ part: RenderContext, _ server: CheckReport.ServerResult) -> RenderContext {
+        var located = part
+        located.anchorLines = server.diffAnchorLines
+        return located
+    }
+
     /// "accord check: accord.yaml (2 servers)".
     static func heading(_ report: CheckReport, context: RenderContext) -> String {
         let count = report.servers.count

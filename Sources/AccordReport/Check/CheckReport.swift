@@ -1,4 +1,5 @@
 import AccordContracts
+import AccordJSON
 import AccordEvolution
 
 /// The outcome of `accord check`, the CI gate: for each configured server, its live capture
@@ -24,9 +25,13 @@ public struct CheckReport: Sendable, Equatable {
         public var baselineMissing: Bool
         /// `--update` wrote this server's baseline.
         public var baselineUpdated: Bool
+        /// The line of each diff finding's pointer in the baseline file, for SARIF regions and
+        /// annotation lines (a check's diff findings are located in the committed baseline).
+        public var diffAnchorLines: [JSONPointer: Int]
 
         public init(server: String, baseline: String, diff: EvolutionReport? = nil, verification: VerificationReport? = nil,
-                    error: String? = nil, baselineMissing: Bool = false, baselineUpdated: Bool = false) {
+                    error: String? = nil, baselineMissing: Bool = false, baselineUpdated: Bool = false,
+                    diffAnchorLines: [JSONPointer: Int] = [:]) {
             self.server = server
             self.baseline = baseline
             self.diff = diff
@@ -34,6 +39,7 @@ public struct CheckReport: Sendable, Equatable {
             self.error = error
             self.baselineMissing = baselineMissing
             self.baselineUpdated = baselineUpdated
+            self.diffAnchorLines = diffAnchorLines
         }
 
         /// How this server came out of the gate.

@@ -19,7 +19,7 @@ enum CheckSARIF {
         let part = CheckPresentation.partContext(context)
         var runs: [JSONValue] = []
         for server in report.servers {
-            if let diff = server.diff { runs += categorised(DiffSARIF.log(diff, context: part), "\(context.toolName)-check/\(server.server)/diff/") }
+            if let diff = server.diff { runs += categorised(DiffSARIF.log(diff, context: CheckPresentation.diffContext(part, server)), "\(context.toolName)-check/\(server.server)/diff/") }
             if let verification = server.verification {
                 runs += categorised(VerifySARIF.log(verification, context: part), "\(context.toolName)-check/\(server.server)/contracts/")
             }
