@@ -31,7 +31,7 @@ struct ContractParsingTests {
     }
 
     @Test func loadsAFolderSorted() throws {
-        let contracts = try ContractFile.loadFolder(Paths.testsFolder.appendingPathComponent("Fixtures").path)
+        let contracts = try ContractFile.loadFolder(Paths.repo("contracts"))
         #expect(contracts.map(\.consumer) == ["billing-agent", "collections-bot"])
     }
 

@@ -4,8 +4,6 @@ import AccordTestSupport
 import Foundation
 
 enum Paths {
-    static let testsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    static func fixture(_ name: String) -> String { testsFolder.appendingPathComponent("Fixtures/\(name)").path }
     static func repo(_ path: String) -> String { PackagePaths.path(path) }
     /// The demo's consumer contracts, committed at the package root in contracts/.
     static func demoContract(_ name: String) -> String { PackagePaths.path("contracts/\(name)") }

@@ -214,7 +214,7 @@ struct SchemaCase: CustomTestStringConvertible, Sendable {
         #expect(errors == [SchemaValidationError(
             instancePointer: try JSONPointer(parsing: "/items/1"),
             schemaPointer: try JSONPointer(parsing: "/$defs/item/required"),
-            keyword: "required", message: #"missing required property "sku""#)])
+            keyword: "required", message: #"missing required property "sku""#, missingProperty: "sku")])
     }
 
     @Test func manyInstancesValidateQuickly() throws {

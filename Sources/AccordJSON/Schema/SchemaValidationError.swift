@@ -37,12 +37,14 @@ public struct SchemaValidationError: Error, Sendable, Equatable, CustomStringCon
     public var missingProperty: String?
 
     /// An error as the validator reports it; public so tests and callers can build expected values.
-    public init(instancePointer: JSONPointer, schemaPointer: JSONPointer, keyword: String, message: String, kind: Kind = .constraint) {
+    public init(instancePointer: JSONPointer, schemaPointer: JSONPointer, keyword: String, message: String, kind: Kind = .constraint,
+                missingProperty: String? = nil) {
         self.instancePointer = instancePointer
         self.schemaPointer = schemaPointer
         self.keyword = keyword
         self.message = message
         self.kind = kind
+        self.missingProperty = missingProperty
     }
 
     /// `"<instance pointer>: <message>"`, e.g. `/amount: 12.55 is not a multiple of 0.1`.
