@@ -8,8 +8,6 @@ struct ProductBuilder {
 
     /// The built executable of `product`, or `nil` after reporting a failed build with its log.
     func executable(of product: String) throws -> URL? {
-        let t0 = Date()
-        defer { Diagnostics.progress("build \(product): \(Date().timeIntervalSince(t0))") }
         let result = try packageManager.build(.product(product), parameters: .init(configuration: .debug, logging: .concise))
         guard result.succeeded else {
             Diagnostics.error("building the product '\(product)' failed:\n\(result.logText)")

@@ -70,6 +70,39 @@ struct LiveVerificationTests {
             "tools/call get_customer_balance failed with JSON-RPC error -32602: Invalid params: Unknown tool: get_customer_balance",
         ])
     }
+
+    /// Read-only interactions are pipelined, but never across a call that changes state: forty
+    /// reads see the balance before a payment, forty after it.
+    @Test func pipelinedReadsKeepTheirPlaceAroundAStateChange() async throws {
+        func reads(_ balance: Int, from first: Int) -> String {
+            (first..<first + 40).map { index in
+                """
+                  - name: read \(index)
+                    call: tools/call
+                    tool: get_invoice
+                    arguments: { invoiceId: INV-1002 }
+                    expect: { structuredContent: { balanceCents: \(balance) } }
+                """
+            }.joined(separator: "\n")
+        }
+        let contract = try ContractFile.parse("""
+            accord-contract: 1
+            consumer: auditor
+            provider: ledgerly
+            interactions:
+            \(reads(48000, from: 0))
+              - name: pay
+                call: tools/call
+                tool: record_payment
+                arguments: { invoiceId: INV-1002, amountCents: 10000, method: card }
+            \(reads(38000, from: 40))
+            """, file: "auditor.yaml")
+        let verdicts = try await MCPSession.with(Self.demo("1.0.0"), options: liveSessionOptions) { session in
+            await LiveVerifier.verify([contract], session: session, hook: nil)
+        }
+        #expect(verdicts[0].checks.count == 81)
+        #expect(verdicts[0].failedChecks.map(\.id) == [], "\(verdicts[0].failedChecks.flatMap(\.mismatches).map(\.message).prefix(3))")
+    }
 }
 
 /// Provider states through a hook, against the Python SDK peer whose answers come from --state-file.

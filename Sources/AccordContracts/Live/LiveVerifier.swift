@@ -12,23 +12,35 @@ import AccordMCP
 /// `outputSchema`. A failing interaction never stops the others; a transport failure (the
 /// server died) fails every interaction left with its message.
 ///
+/// Consecutive interactions that cannot change the server's state (reads of resources and
+/// prompts, calls of tools annotated `readOnlyHint: true`, none with a `given:` state) are
+/// pipelined: their requests are in flight together, their replies judged in order. Everything
+/// else runs strictly one after another, so a contract's stateful steps keep their order.
+///
 /// ```swift
 /// let verdicts = try await MCPSession.with(.stdio(StdioLaunch(command: "ledgerly"))) { session in
 ///     await LiveVerifier.verify(contracts, session: session, hook: nil)
 /// }
 /// ```
 public enum LiveVerifier {
+    /// How many requests of a read-only run are in flight at once.
+    public static let pipelineWindow = 32
+
     public static func verify(_ contracts: [Contract], session: MCPSession, hook: ProviderStateHook?) async -> [ContractVerification] {
         var run = Run(session: session, hook: hook)
         var verifications: [ContractVerification] = []
         for contract in contracts {
-            var checks: [VerificationCheck] = []
-            for interaction in contract.interactions {
-                checks.append(VerificationCheck(
+            let interactions = contract.interactions
+            var mismatches: [[Mismatch]] = []
+            while mismatches.count < interactions.count {
+                let batch = await run.readOnlyRun(interactions[mismatches.count...])
+                mismatches += batch.count > 1 ? await run.pipelined(batch) : [await run.mismatches(interactions[mismatches.count])]
+            }
+            let checks = zip(interactions, mismatches).map { interaction, found in
+                VerificationCheck(
                     id: "interaction:\(interaction.name)", subject: .interaction(interaction.call),
                     description: "\(interaction.call.method) \(interaction.call.target) (\(interaction.name))",
-                    mismatches: await run.mismatches(interaction)
-                ))
+                    mismatches: found)
             }
             verifications.append(ContractVerification(
                 consumer: contract.consumer, provider: contract.provider, file: contract.file, pending: contract.pending, checks: checks
@@ -51,6 +63,57 @@ public enum LiveVerifier {
             self.hook = hook
         }
 
+        /// The longest run of interactions at the start of `rest` that cannot change the
+        /// server's state — no provider state to set up; a resources/read, a prompts/get, or a
+        /// call of a tool whose live annotations say `readOnlyHint: true` — so their requests
+        /// may be in flight together without changing what any of them sees. Empty when the
+        /// first interaction is not such a call.
+        mutating func readOnlyRun(_ rest: ArraySlice<Interaction>) async -> ArraySlice<Interaction> {
+            guard transportFailure == nil else { return rest.prefix(0) }
+            var end = rest.startIndex
+            while end < rest.endIndex, await isReadOnly(rest[end]) { end += 1 }
+            return rest[rest.startIndex..<end]
+        }
+
+        private mutating func isReadOnly(_ interaction: Interaction) async -> Bool {
+            guard interaction.given == nil else { return false }
+            switch interaction.call {
+            case .readResource, .getPrompt:
+                return true
+            case .callTool(let name, _):
+                guard (try? await liveTools()) != nil else { return false }
+                return tools?[name]?["annotations"]?["readOnlyHint"]?.boolValue == true
+            }
+        }
+
+        /// A read-only run: requests sent at most ``pipelineWindow`` at a time, replies judged in
+        /// order.
+        mutating func pipelined(_ batch: ArraySlice<Interaction>) async -> [[Mismatch]] {
+            let session = self.session
+            let calls = batch.map(\.call)
+            var replies = [Result<JSONValue, MCPError>?](repeating: nil, count: calls.count)
+            await withTaskGroup(of: (Int, Result<JSONValue, MCPError>).self) { group in
+                var next = 0
+                func send() {
+                    let index = next, call = calls[next]
+                    next += 1
+                    group.addTask {
+                        do throws(MCPError) {
+                            return (index, .success(try await session.request(call.method, params: call.params)))
+                        } catch {
+                            return (index, .failure(error))
+                        }
+                    }
+                }
+                while next < min(calls.count, LiveVerifier.pipelineWindow) { send() }
+                for await (index, reply) in group {
+                    replies[index] = reply
+                    if next < calls.count { send() }
+                }
+            }
+            return zip(batch, replies).map { interaction, reply in judge(interaction, reply ?? .failure(MCPError(.cancelled))) }
+        }
+
         mutating func mismatches(_ interaction: Interaction) async -> [Mismatch] {
             if let transportFailure {
                 return [Mismatch(pointer: .root, expected: "a reply", actual: nil, message: "not run: \(transportFailure)")]
@@ -62,31 +125,50 @@ public enum LiveVerifier {
                     return [Mismatch(pointer: .root, expected: "provider state \"\(state.state)\" set up", actual: nil, message: error.description)]
                 }
             }
-            var schemaMismatches: [Mismatch] = []
-            let result: JSONValue
-            do {
-                result = try await session.request(interaction.call.method, params: interaction.call.params)
-                if case .callTool(let name, _) = interaction.call {
-                    schemaMismatches = try await outputSchemaMismatches(tool: name, result: result)
+            if case .callTool = interaction.call {
+                do {
+                    _ = try await liveTools()
+                } catch {
+                    return [callFailure(error, interaction)]
                 }
-            } catch {
-                return [callFailure(error, interaction)]
             }
-            return MatcherEvaluator.evaluate(interaction, against: result) + schemaMismatches
+            do throws(MCPError) {
+                return judge(interaction, .success(try await session.request(interaction.call.method, params: interaction.call.params)))
+            } catch {
+                return judge(interaction, .failure(error))
+            }
+        }
+
+        /// The mismatches of one reply: the call's failure, or the matchers and the tool's live
+        /// outputSchema applied to its result.
+        private mutating func judge(_ interaction: Interaction, _ reply: Result<JSONValue, MCPError>) -> [Mismatch] {
+            switch reply {
+            case .failure(let error):
+                return [callFailure(error, interaction)]
+            case .success(let result):
+                var schemaMismatches: [Mismatch] = []
+                if case .callTool(let name, _) = interaction.call { schemaMismatches = outputSchemaMismatches(tool: name, result: result) }
+                return MatcherEvaluator.evaluate(interaction, against: result) + schemaMismatches
+            }
+        }
+
+        /// The live tools by name, listed once; a server that cannot list them has none (the
+        /// calls still run), a dead connection is an error.
+        private mutating func liveTools() async throws(MCPError) -> [String: JSONValue] {
+            if let tools { return tools }
+            do {
+                let listed = try await session.listAll("tools/list", itemsKey: "tools")
+                tools = Dictionary(listed.compactMap { tool in tool["name"]?.stringValue.map { ($0, tool) } }) { first, _ in first }
+            } catch where Self.isTransportFailure(error) {
+                throw error
+            } catch {
+                tools = [:]
+            }
+            return tools ?? [:]
         }
 
         /// The result's structuredContent against the tool's live outputSchema, if it has one.
-        private mutating func outputSchemaMismatches(tool name: String, result: JSONValue) async throws(MCPError) -> [Mismatch] {
-            if tools == nil {
-                do {
-                    let listed = try await session.listAll("tools/list", itemsKey: "tools")
-                    tools = Dictionary(listed.compactMap { tool in tool["name"]?.stringValue.map { ($0, tool) } }) { first, _ in first }
-                } catch where Self.isTransportFailure(error) {
-                    throw error
-                } catch {
-                    tools = [:]
-                }
-            }
+        private func outputSchemaMismatches(tool name: String, result: JSONValue) -> [Mismatch] {
             guard let schema = tools?[name]?["outputSchema"], result["isError"]?.boolValue != true else { return [] }
             let base = JSONPointer(tokens: ["structuredContent"])
             guard let structured = result["structuredContent"] else {
