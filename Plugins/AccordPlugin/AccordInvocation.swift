@@ -104,6 +104,14 @@ struct AccordInvocation: Equatable {
         return packageDirectory.appendingPathComponent(configuration)
     }
 
+    /// `accord ARGUMENTS` as a shell command line, for messages.
+    var commandLine: String {
+        (["accord"] + accordArguments).map { argument in
+            let plain = !argument.isEmpty && argument.allSatisfy { $0.isLetter || $0.isNumber || "-_./=:,@%+".contains($0) }
+            return plain ? argument : "'" + argument.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        }.joined(separator: " ")
+    }
+
     /// The config file as the user named it, for messages.
     func displayPath(of file: URL) -> String { configuration ?? file.lastPathComponent }
 }

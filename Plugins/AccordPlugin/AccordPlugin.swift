@@ -47,9 +47,9 @@ struct AccordPlugin: CommandPlugin {
         if let write = invocation.write?.reason(packageDirectory: packageDirectory),
            !WritePermission.isGranted(flagInArguments: invocation.allowsWritingToPackageDirectory, pluginArguments: arguments, packageDirectory: packageDirectory) {
             Diagnostics.error("""
-                `accord \(invocation.accordArguments.joined(separator: " "))` writes into the package directory (\(write)). \
+                `\(invocation.commandLine)` writes into the package directory (\(write)). \
                 SwiftPM lets a command plugin write there only when asked; run:
-                  swift package --allow-writing-to-package-directory accord \(invocation.accordArguments.joined(separator: " "))
+                  swift package --allow-writing-to-package-directory \(invocation.commandLine)
                 """)
             return
         }

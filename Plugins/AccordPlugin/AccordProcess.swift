@@ -58,7 +58,9 @@ struct AccordProcess {
         Self.relay(output.fileHandleForReading, in: relays) { FileHandle.standardOutput.write($0) }
         Self.relayLines(errors.fileHandleForReading, in: relays) { Diagnostics.progress($0) }
         process.waitUntilExit()
-        relays.wait()
+        // The pipes close when accord exits, unless something it started still holds them (a
+        // stray server): then the rest of its output is not worth hanging for.
+        _ = relays.wait(timeout: .now() + 10)
         return Status(code: process.terminationStatus, signalled: process.terminationReason == .uncaughtSignal)
     }
 
