@@ -9,11 +9,12 @@ import Yams
 /// `run:`/`script:` block, a fenced shell block or a script is parsed by the real command line
 /// parser, so a renamed flag breaks this test rather than a user's pipeline.
 @Suite struct CIRecipeTests {
-    /// Every file in docs/ci/, plus the release guide and script.
+    /// Every file in docs/ci/, the release guide and script, and the README (its examples are
+    /// recipes too).
     static let recipeFiles: [String] = {
         let folder = PackagePaths.path("docs/ci")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        return names.sorted().map { "docs/ci/" + $0 } + ["docs/release.md", "scripts/release-notes"]
+        return names.sorted().map { "docs/ci/" + $0 } + ["docs/release.md", "scripts/release-notes", "README.md"]
     }()
 
     @Test func theRecipesAreThere() {
