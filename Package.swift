@@ -40,7 +40,15 @@ let package = Package(
         .target(name: "AccordYAML", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "AccordEvolution", dependencies: ["AccordJSON", "AccordSnapshot"]),
         .target(name: "AccordReport", dependencies: ["AccordJSON", "AccordEvolution", "AccordContracts"]),
-        .target(name: "AccordContracts", dependencies: ["AccordJSON", "AccordMCP", "AccordYAML", "AccordSnapshot", "AccordEvolution", .product(name: "Yams", package: "Yams")]),
+        .target(
+            name: "AccordContracts",
+            dependencies: [
+                "AccordJSON", "AccordMCP", "AccordYAML", "AccordSnapshot", "AccordEvolution",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ]
+        ),
         .target(
             name: "AccordCLI",
             dependencies: [

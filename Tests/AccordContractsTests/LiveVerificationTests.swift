@@ -208,6 +208,32 @@ struct LiveProviderStateTests {
         #expect(ContinuousClock.now - started < .seconds(45))
     }
 
+    /// A timed-out hook is ended with everything it started: its process group goes.
+    @Test func aTimedOutHookTakesItsChildrenWithIt() async throws {
+        let pidFile = FileManager.default.temporaryDirectory.appendingPathComponent("accord-hook-child-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: pidFile) }
+        let hook = ProviderStateHook(command: ["/bin/sh", "-c", "sleep 300 & echo $! > '\(pidFile)'; sleep 300"], timeout: .seconds(1))
+        do {
+            try await hook.run(ProviderState(state: "slow"))
+            Issue.record("the hook finished")
+        } catch {
+            #expect(error.reason == .timedOut(seconds: 1))
+        }
+        let child = try #require(Int32(try String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
+        var alive = true
+        for _ in 0..<100 where alive {
+            alive = kill(child, 0) == 0 && !Self.isZombie(child)
+            if alive { try await Task.sleep(for: .milliseconds(20)) }
+        }
+        #expect(!alive, "the hook's background child \(child) outlived it")
+    }
+
+    /// A process that has exited but is not reaped yet (state Z in /proc).
+    static func isZombie(_ pid: Int32) -> Bool {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return false }
+        return status.split(separator: ")").last?.split(separator: " ").first == "Z"
+    }
+
     @Test func aHookThatCannotStartSaysSo() async throws {
         let hook = ProviderStateHook(command: ["/nonexistent/accord-hook"])
         do {

@@ -1,11 +1,7 @@
 import AccordJSON
 import Foundation
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Subprocess
+import SystemPackage
 
 /// The provider's command that puts the server into a ``ProviderState`` before an interaction
 /// that names one (`given:`).
@@ -78,75 +74,60 @@ public struct ProviderStateHook: Sendable, Equatable {
     }
 
     /// Runs the hook for `state` and waits for it (at most `timeout`; then it is killed).
+    ///
+    /// The hook runs in a session of its own, so a timeout or Ctrl-C ends the hook and every
+    /// process it started (SIGTERM to its process group, SIGKILL half a second later), and the
+    /// hook is always reaped. A background process the hook leaves behind after exiting 0 is
+    /// its own business.
     public func run(_ state: ProviderState) async throws(Failure) {
         func failure(_ reason: Failure.Reason, _ tail: [String] = []) -> Failure {
             Failure(state: state.state, command: displayCommand, reason: reason, stderrTail: tail)
         }
         guard let executable = command.first, !executable.isEmpty else { throw failure(.launchFailed("the command is empty")) }
 
-        // stdin and stderr go through files: no pipe can fill up or break, and a grandchild
-        // that outlives the hook cannot keep us waiting for end-of-file.
+        // stderr goes to a file: no pipe can fill up, and a grandchild that outlives the hook
+        // cannot keep us waiting for end-of-file.
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("accord-hook-\(UUID().uuidString)")
+        let errorPath = folder.appendingPathComponent("stderr.txt").path
+        let errorFile: FileDescriptor
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            errorFile = try FileDescriptor.open(FilePath(errorPath), .writeOnly, options: [.create, .truncate], permissions: .ownerReadWrite)
         } catch {
-            throw failure(.launchFailed("cannot create \(folder.path): \(error.localizedDescription)"))
+            throw failure(.launchFailed("cannot create a file for its stderr in \(folder.path): \(error)"))
         }
         defer { try? FileManager.default.removeItem(at: folder) }
-        let inputURL = folder.appendingPathComponent("stdin.json")
-        let errorURL = folder.appendingPathComponent("stderr.txt")
-        let paramsJSON = JSONEncoding.compact(state.params)
-        _ = FileManager.default.createFile(atPath: inputURL.path, contents: Data(JSONEncoding.compact(Self.input(for: state)).utf8))
-        _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
 
-        let process = Process()
-        if executable.contains("/") {
-            process.executableURL = URL(fileURLWithPath: executable, relativeTo: workingDirectory.map { URL(fileURLWithPath: $0, isDirectory: true) })
-            process.arguments = Array(command.dropFirst())
-        } else {
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = command
-        }
-        if let workingDirectory { process.currentDirectoryURL = URL(fileURLWithPath: workingDirectory, isDirectory: true) }
-        var env = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        env["ACCORD_PROVIDER_STATE"] = state.state
-        env["ACCORD_PROVIDER_STATE_PARAMS"] = paramsJSON
-        process.environment = env
+        var options = PlatformOptions()
+        options.createSession = true
+        options.teardownSequence = [.gracefulShutDown(toProcessGroup: true, allowedDurationToNextStep: .milliseconds(500))]
+        let environment: Environment = .inherit.updating(Dictionary(uniqueKeysWithValues: (environment.merging([
+            "ACCORD_PROVIDER_STATE": state.state,
+            "ACCORD_PROVIDER_STATE_PARAMS": JSONEncoding.compact(state.params),
+        ]) { $1 }).compactMap { key, value in Environment.Key(rawValue: key).map { ($0, Optional(value)) } }))
+        let input = JSONEncoding.compact(Self.input(for: state))
+        let configuration = Configuration(
+            executable: resolvedExecutable(executable), arguments: Arguments(Array(command.dropFirst())), environment: environment,
+            workingDirectory: workingDirectory.map { FilePath($0) }, platformOptions: options)
 
-        let stdinHandle: FileHandle
-        let stderrHandle: FileHandle
-        do {
-            stdinHandle = try FileHandle(forReadingFrom: inputURL)
-            stderrHandle = try FileHandle(forWritingTo: errorURL)
-        } catch {
-            throw failure(.launchFailed(error.localizedDescription))
+        enum Outcome: Sendable {
+            case finished(TerminationStatus)
+            case launchFailed(String)
+            case timedOut
+            case cancelled
         }
-        defer {
-            try? stdinHandle.close()
-            try? stderrHandle.close()
-        }
-        process.standardInput = stdinHandle
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = stderrHandle
-
-        let (exits, exitContinuation) = AsyncStream.makeStream(of: Int32.self, bufferingPolicy: .unbounded)
-        process.terminationHandler = { _ in
-            exitContinuation.yield(0)
-            exitContinuation.finish()
-        }
-        do {
-            try process.run()
-        } catch {
-            throw failure(.launchFailed(error.localizedDescription))
-        }
-        let pid = process.processIdentifier
-
-        enum Event: Sendable { case exited, timedOut, cancelled }
         let timeout = self.timeout
-        let first: Event = await withTaskGroup(of: Event.self) { group in
+        let outcome: Outcome = await withTaskGroup(of: Outcome.self) { group in
             group.addTask {
-                for await _ in exits { return .exited }
-                return Task.isCancelled ? .cancelled : .exited
+                do {
+                    let result = try await Subprocess.run(configuration, input: .string(input), output: .discarded,
+                                                          error: .fileDescriptor(errorFile, closeAfterSpawningProcess: true))
+                    return .finished(result.terminationStatus)
+                } catch let error as SubprocessError {
+                    return Task.isCancelled ? .cancelled : .launchFailed("\(error)")
+                } catch {
+                    return .cancelled
+                }
             }
             group.addTask {
                 do {
@@ -157,28 +138,34 @@ public struct ProviderStateHook: Sendable, Equatable {
                 }
             }
             let first = await group.next() ?? .cancelled
-            if first != .exited { kill(pid, SIGKILL) }
+            // Cancelling the run tears the hook's process group down and reaps it before the
+            // group returns.
             group.cancelAll()
             return first
         }
-        // Reap: after SIGKILL (or a normal exit) this returns promptly.
-        process.waitUntilExit()
+        try? errorFile.close()
 
-        let tail = Self.lastLines(of: errorURL)
-        switch first {
+        let tail = Self.lastLines(of: URL(fileURLWithPath: errorPath))
+        switch outcome {
         case .timedOut:
             let components = timeout.components
             throw failure(.timedOut(seconds: Double(components.seconds) + Double(components.attoseconds) / 1e18), tail)
         case .cancelled:
             throw failure(.cancelled, tail)
-        case .exited:
-            switch process.terminationReason {
-            case .exit where process.terminationStatus == 0: return
-            case .exit: throw failure(.exited(status: process.terminationStatus), tail)
-            case .uncaughtSignal: throw failure(.killedBySignal(process.terminationStatus), tail)
-            @unknown default: throw failure(.exited(status: process.terminationStatus), tail)
-            }
+        case .launchFailed(let detail):
+            throw failure(.launchFailed(detail), tail)
+        case .finished(.exited(let status)):
+            if status != 0 { throw failure(.exited(status: status), tail) }
+        case .finished(.signaled(let signal)):
+            throw failure(.killedBySignal(signal), tail)
         }
+    }
+
+    /// A bare name is looked up in `PATH`; a relative path is relative to the working directory.
+    private func resolvedExecutable(_ executable: String) -> Executable {
+        guard executable.contains("/") else { return .name(executable) }
+        if executable.hasPrefix("/") || workingDirectory == nil { return .path(FilePath(executable)) }
+        return .path(FilePath(workingDirectory!).appending(executable))
     }
 
     private static func lastLines(of url: URL) -> [String] {
