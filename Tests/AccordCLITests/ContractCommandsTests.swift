@@ -44,6 +44,24 @@ import Testing
         #expect(Self.failedChecks(try JSONValue(parsing: failing.stdout)) == Self.brokenOnRelease2)
     }
 
+    /// Reports point at the expectation's line in the contract: annotations on the pull request
+    /// land where the consumer wrote what broke.
+    @Test func failedChecksAreLocatedAtTheirLineInTheContract() async throws {
+        let contract = try String(contentsOfFile: PackagePaths.path("contracts/billing-agent.yaml"), encoding: .utf8).components(separatedBy: "\n")
+        let github = try await runAccord(["verify", "contracts/billing-agent.yaml", "--against", release2, "--format", "github"])
+        let annotations = github.stdout.split(separator: "\n").filter { $0.hasPrefix("::error ") }
+        func line(of id: String) throws -> Int {
+            let annotation = try #require(annotations.first { $0.contains("title=billing-agent%3A \(id.replacingOccurrences(of: ":", with: "%3A"))::") })
+            let properties = annotation.dropFirst("::error ".count).prefix { $0 != ":" }
+            let field = try #require(properties.split(separator: ",").first { $0.hasPrefix("line=") })
+            return try #require(Int(field.dropFirst("line=".count)))
+        }
+        #expect(contract[try line(of: "tool:get_invoice:reads:/customerName") - 1].contains("/customerName"))
+        #expect(contract[try line(of: "tool:record_payment:examples[1]") - 1].contains("SEPA-20250301"))
+        #expect(contract[try line(of: "interaction:record a card payment") - 1].contains("name: record a card payment"))
+        #expect(contract[try line(of: "prompt:draft_payment_reminder") - 1].contains("name: draft_payment_reminder"))
+    }
+
     @Test func liveVerificationAgreesWithStaticVerification() async throws {
         let passing = try await runAccord(["verify", "--server", "demo", "--format", "json"])
         #expect(passing.status == 0, "\(passing)")

@@ -38,12 +38,13 @@ public enum LiveVerifier {
             }
             let checks = zip(interactions, mismatches).map { interaction, found in
                 VerificationCheck(
-                    id: "interaction:\(interaction.name)", subject: .interaction(interaction.call),
+                    id: CheckID.interaction(interaction.name), subject: .interaction(interaction.call),
                     description: "\(interaction.call.method) \(interaction.call.target) (\(interaction.name))",
                     mismatches: found)
             }
             verifications.append(ContractVerification(
-                consumer: contract.consumer, provider: contract.provider, file: contract.file, pending: contract.pending, checks: checks
+                consumer: contract.consumer, provider: contract.provider, file: contract.file, pending: contract.pending,
+                checks: contract.locating(checks)
             ))
         }
         return verifications

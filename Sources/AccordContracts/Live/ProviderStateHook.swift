@@ -121,7 +121,7 @@ public struct ProviderStateHook: Sendable, Equatable {
             group.addTask {
                 do {
                     let result = try await Subprocess.run(configuration, input: .string(input), output: .discarded,
-                                                          error: .fileDescriptor(errorFile, closeAfterSpawningProcess: true))
+                                                          error: .fileDescriptor(errorFile, closeAfterSpawningProcess: false))
                     return .finished(result.terminationStatus)
                 } catch let error as SubprocessError {
                     return Task.isCancelled ? .cancelled : .launchFailed("\(error)")
@@ -143,6 +143,8 @@ public struct ProviderStateHook: Sendable, Equatable {
             group.cancelAll()
             return first
         }
+        // Closed here, exactly once, after the run is over (a second close could hit a descriptor
+        // another thread has opened since).
         try? errorFile.close()
 
         let tail = Self.lastLines(of: URL(fileURLWithPath: errorPath))

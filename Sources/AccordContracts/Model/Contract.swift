@@ -24,6 +24,8 @@ public struct Contract: Sendable, Equatable {
     public var file: String
     /// `sha256:<hex>` of the file's bytes; what a ``VerificationRecord`` stores.
     public var contentHash: String
+    /// The line in ``file`` of each expectation, by the id of the check it becomes (``CheckID``).
+    public var lines: [String: Int] = [:]
 
     public init(
         consumer: String, provider: String, pending: Bool = false,
@@ -41,6 +43,15 @@ public struct Contract: Sendable, Equatable {
         self.interactions = interactions
         self.file = file
         self.contentHash = contentHash
+    }
+
+    /// `checks` with the line of each expectation in the contract file.
+    func locating(_ checks: [VerificationCheck]) -> [VerificationCheck] {
+        checks.map { check in
+            var located = check
+            located.line = lines[check.id]
+            return located
+        }
     }
 }
 

@@ -64,21 +64,27 @@ public enum ContractFile {
             file: file,
             contentHash: ContentHash.sha256(text)
         )
-        for element in try fields["tools"]?.sequenceElements() ?? [] { contract.tools.append(try tool(element)) }
+        contract.lines[CheckID.provider] = fields["provider"]?.line
+        for element in try fields["tools"]?.sequenceElements() ?? [] {
+            contract.tools.append(try tool(element, lines: &contract.lines))
+        }
         for element in try fields["prompts"]?.sequenceElements() ?? [] {
             let entries = try element.mapping(allowedKeys: ["name", "arguments"])
-            contract.prompts.append(PromptExpectation(
-                name: try requiredString(entries, "name", in: element),
-                arguments: try entries["arguments"]?.strings() ?? []
-            ))
+            let prompt = PromptExpectation(name: try requiredString(entries, "name", in: element), arguments: try entries["arguments"]?.strings() ?? [])
+            contract.prompts.append(prompt)
+            contract.lines[CheckID.prompt(prompt.name)] = element.line
         }
         for element in try fields["resources"]?.sequenceElements() ?? [] {
             let entries = try element.mapping(allowedKeys: ["uri"])
-            contract.resources.append(ResourceExpectation(uri: try requiredString(entries, "uri", in: element)))
+            let resource = ResourceExpectation(uri: try requiredString(entries, "uri", in: element))
+            contract.resources.append(resource)
+            contract.lines[CheckID.resource(resource.uri)] = element.line
         }
         for element in try fields["resourceTemplates"]?.sequenceElements() ?? [] {
             let entries = try element.mapping(allowedKeys: ["uriTemplate"])
-            contract.resourceTemplates.append(ResourceTemplateExpectation(uriTemplate: try requiredString(entries, "uriTemplate", in: element)))
+            let template = ResourceTemplateExpectation(uriTemplate: try requiredString(entries, "uriTemplate", in: element))
+            contract.resourceTemplates.append(template)
+            contract.lines[CheckID.resourceTemplate(template.uriTemplate)] = element.line
         }
         var seen: Set<String> = []
         for element in try fields["interactions"]?.sequenceElements() ?? [] {
@@ -87,21 +93,27 @@ public enum ContractFile {
                 throw element.error("duplicate interaction name \(parsed.name); names identify interactions in reports")
             }
             contract.interactions.append(parsed)
+            contract.lines[CheckID.interaction(parsed.name)] = element.line
         }
         return contract
     }
 
-    private static func tool(_ reader: YAMLNodeReader) throws(InputFileError) -> ToolExpectation {
+    private static func tool(_ reader: YAMLNodeReader, lines: inout [String: Int]) throws(InputFileError) -> ToolExpectation {
         let entries = try reader.mapping(allowedKeys: ["name", "examples", "reads", "annotations"])
         var tool = ToolExpectation(name: try requiredString(entries, "name", in: reader))
+        lines[CheckID.tool(tool.name)] = reader.line
         for example in try entries["examples"]?.sequenceElements() ?? [] {
             guard example.isMapping else { throw example.error("an example is the arguments object (a mapping)") }
+            lines[CheckID.example(tool.name, tool.examples.count)] = example.line
             tool.examples.append(try example.json())
         }
         for element in try entries["reads"]?.sequenceElements() ?? [] {
-            tool.reads.append(try pointer(element))
+            let read = try pointer(element)
+            lines[CheckID.read(tool.name, read)] = element.line
+            tool.reads.append(read)
         }
         if let annotations = entries["annotations"] {
+            lines[CheckID.annotations(tool.name)] = annotations.line
             for (key, value) in try annotations.mapping(allowedKeys: Set(Annotations.defaults.keys)) {
                 tool.annotations[key] = try value.bool()
             }

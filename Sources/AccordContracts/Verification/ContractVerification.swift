@@ -46,6 +46,8 @@ public struct VerificationCheck: Sendable, Equatable, Codable {
     public var id: String
     /// The object and aspect the check concerns.
     public var subject: CheckSubject
+    /// The line of the expectation in the contract file, when known.
+    public var line: Int?
     public var description: String
     public var status: Status
     public var mismatches: [Mismatch]

@@ -17,7 +17,7 @@ public enum StaticVerifier {
         var checks: [VerificationCheck] = []
         let index = SnapshotIndex(snapshot)
         if let served = snapshot.serverInfo["name"]?.stringValue, served != contract.provider {
-            checks.append(VerificationCheck(id: "provider", subject: CheckSubject(kind: .provider, name: contract.provider, aspect: .exists), description: "the snapshot is of provider \(contract.provider)", mismatches: [
+            checks.append(VerificationCheck(id: CheckID.provider, subject: CheckSubject(kind: .provider, name: contract.provider, aspect: .exists), description: "the snapshot is of provider \(contract.provider)", mismatches: [
                 Mismatch(pointer: JSONPointer(tokens: ["serverInfo", "name"]), expected: contract.provider, actual: .string(served),
                          message: "the snapshot is of \(served), the contract names provider \(contract.provider)"),
             ]))
@@ -25,21 +25,21 @@ public enum StaticVerifier {
         for tool in contract.tools { checks += toolChecks(tool, index) }
         for prompt in contract.prompts {
             checks.append(VerificationCheck(
-                id: "prompt:\(prompt.name)", subject: CheckSubject(kind: .prompt, name: prompt.name, aspect: .arguments),
+                id: CheckID.prompt(prompt.name), subject: CheckSubject(kind: .prompt, name: prompt.name, aspect: .arguments),
                 description: "prompt \(prompt.name) exists and accepts arguments \(prompt.arguments.joined(separator: ", "))",
                 mismatches: promptMismatches(prompt.name, passing: prompt.arguments, index)
             ))
         }
         for resource in contract.resources {
             let exists = index.resources.contains(resource.uri)
-            checks.append(VerificationCheck(id: "resource:\(resource.uri)", subject: CheckSubject(kind: .resource, name: resource.uri, aspect: .exists), description: "resource \(resource.uri) exists", mismatches: exists ? [] : [
+            checks.append(VerificationCheck(id: CheckID.resource(resource.uri), subject: CheckSubject(kind: .resource, name: resource.uri, aspect: .exists), description: "resource \(resource.uri) exists", mismatches: exists ? [] : [
                 Mismatch(pointer: .root, expected: "a resource \(resource.uri)", actual: nil, message: "resource \(resource.uri) is not offered"),
             ]))
         }
         for template in contract.resourceTemplates {
             let exists = index.templates.contains(template.uriTemplate)
             checks.append(VerificationCheck(
-                id: "resourceTemplate:\(template.uriTemplate)", subject: CheckSubject(kind: .resourceTemplate, name: template.uriTemplate, aspect: .exists),
+                id: CheckID.resourceTemplate(template.uriTemplate), subject: CheckSubject(kind: .resourceTemplate, name: template.uriTemplate, aspect: .exists),
                 description: "resource template \(template.uriTemplate) exists",
                 mismatches: exists ? [] : [
                     Mismatch(pointer: .root, expected: "a resource template \(template.uriTemplate)", actual: nil,
@@ -48,31 +48,31 @@ public enum StaticVerifier {
         }
         for interaction in contract.interactions {
             checks.append(VerificationCheck(
-                id: "interaction:\(interaction.name)", subject: .interaction(interaction.call),
+                id: CheckID.interaction(interaction.name), subject: .interaction(interaction.call),
                 description: "\(interaction.call.method) \(interaction.call.target) (\(interaction.name))",
                 mismatches: interactionMismatches(interaction, index)
             ))
         }
-        return ContractVerification(consumer: contract.consumer, provider: contract.provider, file: contract.file, pending: contract.pending, checks: checks)
+        return ContractVerification(consumer: contract.consumer, provider: contract.provider, file: contract.file, pending: contract.pending,
+                                    checks: contract.locating(checks))
     }
 
     // MARK: Tools
 
     private static func toolChecks(_ tool: ToolExpectation, _ index: SnapshotIndex) -> [VerificationCheck] {
-        let prefix = "tool:\(tool.name)"
         let definition = index.tools[tool.name]
         let missing = [missingTool(tool.name)]
-        var checks = [VerificationCheck(id: prefix, subject: CheckSubject(kind: .tool, name: tool.name, aspect: .exists), description: "tool \(tool.name) exists", mismatches: definition == nil ? missing : [])]
+        var checks = [VerificationCheck(id: CheckID.tool(tool.name), subject: CheckSubject(kind: .tool, name: tool.name, aspect: .exists), description: "tool \(tool.name) exists", mismatches: definition == nil ? missing : [])]
         for (offset, example) in tool.examples.enumerated() {
             checks.append(VerificationCheck(
-                id: "\(prefix):examples[\(offset)]", subject: CheckSubject(kind: .tool, name: tool.name, aspect: .example),
+                id: CheckID.example(tool.name, offset), subject: CheckSubject(kind: .tool, name: tool.name, aspect: .example),
                 description: "example arguments \(JSONEncoding.compact(example)) validate against the inputSchema of \(tool.name)",
                 mismatches: definition.map { argumentMismatches(example, $0) } ?? missing
             ))
         }
         for read in tool.reads {
             checks.append(VerificationCheck(
-                id: "\(prefix):reads:\(read)", subject: CheckSubject(kind: .tool, name: tool.name, aspect: .read),
+                id: CheckID.read(tool.name, read), subject: CheckSubject(kind: .tool, name: tool.name, aspect: .read),
                 description: "structuredContent\(read) of \(tool.name) is guaranteed by its outputSchema",
                 mismatches: definition.map { readMismatches(read, $0) } ?? missing
             ))
@@ -80,7 +80,7 @@ public enum StaticVerifier {
         if !tool.annotations.isEmpty {
             let relied = JSONEncoding.sortedKeys(tool.annotations).map { "\($0): \(tool.annotations[$0]!)" }.joined(separator: ", ")
             checks.append(VerificationCheck(
-                id: "\(prefix):annotations", subject: CheckSubject(kind: .tool, name: tool.name, aspect: .annotations),
+                id: CheckID.annotations(tool.name), subject: CheckSubject(kind: .tool, name: tool.name, aspect: .annotations),
                 description: "tool \(tool.name) still declares \(relied)",
                 mismatches: definition.map { annotationMismatches(tool.annotations, $0) } ?? missing
             ))

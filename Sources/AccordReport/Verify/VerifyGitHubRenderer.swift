@@ -19,7 +19,10 @@ enum VerifyGitHub {
         report.verifications.flatMap { contract in
             contract.failedChecks.map { check in
                 var properties: [WorkflowCommand.Property] = []
-                if !contract.file.isEmpty { properties.append(.init("file", contract.file)) }
+                if !contract.file.isEmpty {
+                    properties.append(.init("file", contract.file))
+                    if let line = check.line { properties.append(.init("line", String(line))) }
+                }
                 properties.append(.init("title", "\(DisplayText.singleLine(contract.consumer)): \(DisplayText.singleLine(check.id))"))
                 var message = VerifyPresentation.details(check, width: context.valueWidth)
                 if contract.pending { message.append("(\(VerifyPresentation.pendingLabel))") }

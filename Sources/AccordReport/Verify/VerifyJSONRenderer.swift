@@ -47,13 +47,15 @@ public enum VerificationReportDocument {
     }
 
     private static func check(_ check: VerificationCheck) -> JSONValue {
-        [
+        var object: [String: JSONValue] = [
             "id": .string(check.id),
             "subject": ["kind": .string(check.subject.kind.rawValue), "name": .string(check.subject.name), "aspect": .string(check.subject.aspect.rawValue)],
             "description": .string(check.description),
             "status": .string(check.status.rawValue),
             "mismatches": .array(check.mismatches.map(mismatch)),
         ]
+        if let line = check.line { object["line"] = .number(JSONNumber(line)) }
+        return .object(object)
     }
 
     static func mismatch(_ mismatch: Mismatch) -> JSONValue {

@@ -5,7 +5,7 @@ import AccordJSON
 extension ReportRenderer where Report == VerificationReport {
     /// SARIF 2.1.0 for GitHub code scanning: the contract rules (``ContractCheckRule``, one per
     /// aspect such as `contract-read-not-guaranteed`) as `tool.driver.rules`, and one result per
-    /// failed check, located in the contract file (line 1) with the check id as logical
+    /// failed check, located in the contract file (at the expectation's line) with the check id as logical
     /// location. Level `error`, or `note` for checks of pending contracts (reported, not
     /// failing). The message names the consumer, the check and every mismatch.
     public static var sarif: ReportRenderer {
@@ -51,7 +51,7 @@ enum VerifySARIF {
             level: contract.pending ? .note : .error,
             message: message,
             artifactURI: contract.file.isEmpty ? nil : SARIFLog.artifactURI(forPath: contract.file),
-            startLine: 1,
+            startLine: check.line ?? 1,
             logicalName: subject.name.isEmpty ? nil : subject.name,
             logicalFullyQualifiedName: check.id,
             logicalKind: subject.kind.rawValue,
