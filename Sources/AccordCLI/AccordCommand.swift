@@ -11,15 +11,16 @@ public struct AccordCommand: AsyncParsableCommand {
             versions as breaking or not, and verifies consumer contracts.
 
             EXAMPLES:
-              accord check                         # the CI gate over every server in accord.yaml
-              accord snapshot demo                 # capture the demo server from accord.yaml
+              accord check                    # the CI gate: everything in accord.yaml
+              accord snapshot demo            # capture a server from accord.yaml
               accord snapshot --url http://127.0.0.1:8000/mcp -o snapshots/api.json
               accord diff snapshots/demo.json snapshots/demo-v2.json --contracts contracts
               accord bump snapshots/demo.json snapshots/demo-v2.json
               accord verify --against snapshots/demo.json
               accord verify --server demo --report junit=contracts.xml
               accord can-i-deploy --snapshot snapshots/demo-v2.json
-              accord contract init --consumer my-agent --snapshot snapshots/demo.json --tool get_invoice
+              accord contract init --consumer my-agent \\
+                --snapshot snapshots/demo.json --tool get_invoice
               accord rules --format markdown
 
             \(ExitStatus.reference)

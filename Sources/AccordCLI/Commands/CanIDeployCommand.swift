@@ -16,7 +16,8 @@ struct CanIDeployCommand: AsyncParsableCommand {
 
             EXAMPLES:
               accord can-i-deploy --snapshot snapshots/demo.json
-              accord can-i-deploy --snapshot release/ledgerly-2.0.0.json --contracts ../consumers/contracts --format markdown
+              accord can-i-deploy --snapshot release/ledgerly-2.0.0.json \\
+                --contracts ../consumers/contracts --format markdown
 
             Exit status: 0 yes, 1 no, 2 bad input (snapshot, contract file or flag).
             """

@@ -24,12 +24,13 @@ struct CheckCommand: AsyncParsableCommand {
             it refuses to run under CI=true unless --force is given.
 
             EXAMPLES:
-              accord check                                    # the gate; exit 1 on breaking changes or failed contracts
+              accord check                          # the gate
               accord check --format markdown >> "$GITHUB_STEP_SUMMARY"
-              accord check --report sarif=accord.sarif --report junit=accord.xml --report json=accord.json
+              accord check --report sarif=accord.sarif --report junit=accord.xml \\
+                --report json=accord.json
               accord check --server demo --fail-on potentially-breaking
-              accord check --update                           # after a deliberate change: rewrite the baselines
-              LEDGERLY_RELEASE=2.0.0 accord check             # the demo's next release: fails, naming consumers and the bump
+              accord check --update                 # after a deliberate change
+              LEDGERLY_RELEASE=2.0.0 accord check   # the demo's next release fails
 
             \(ExitStatus.reference)
             """

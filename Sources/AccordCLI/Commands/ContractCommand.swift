@@ -25,8 +25,11 @@ struct ContractInitCommand: AsyncParsableCommand {
             relies on, delete the rest, and tighten the matchers.
 
             EXAMPLES:
-              accord contract init --consumer billing-agent --snapshot snapshots/demo.json --tool get_invoice --tool record_payment
-              accord contract init --consumer reporting --server demo --prompt summarize_receivables --resource ledgerly://config -o contracts/reporting.yaml
+              accord contract init --consumer billing-agent \\
+                --snapshot snapshots/demo.json --tool get_invoice --tool record_payment
+              accord contract init --consumer reporting --server demo \\
+                --prompt summarize_receivables --resource ledgerly://config \\
+                -o contracts/reporting.yaml
             """
     )
 

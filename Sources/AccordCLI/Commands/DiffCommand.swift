@@ -20,8 +20,10 @@ struct DiffCommand: AsyncParsableCommand {
             EXAMPLES:
               accord diff snapshots/demo.json snapshots/demo-v2.json
               accord diff snapshots/demo.json demo --format markdown > pr-comment.md
-              accord diff snapshots/api.json live --url http://127.0.0.1:8000/mcp --report sarif=accord.sarif
-              accord diff old.json new.json --fail-on potentially-breaking --report junit=diff.xml
+              accord diff snapshots/api.json live --url http://127.0.0.1:8000/mcp \\
+                --report sarif=accord.sarif
+              accord diff old.json new.json --fail-on potentially-breaking \\
+                --report junit=diff.xml
               accord diff snapshots/demo.json snapshots/demo-v2.json --contracts contracts
 
             Exit status: 0 when no finding reaches fail-on, 1 when one does, 2 for bad input, 3 when a live server fails.

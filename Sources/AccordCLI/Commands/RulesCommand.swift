@@ -16,7 +16,8 @@ struct RulesCommand: ParsableCommand {
 
             EXAMPLES:
               accord rules
-              accord rules --format json | jq '.rules[] | select(.severity == "breaking") | .id'
+              accord rules --format json \\
+                | jq '.rules[] | select(.severity == "breaking") | .id'
             """
     )
 

@@ -13,10 +13,11 @@ struct SnapshotCommand: AsyncParsableCommand {
             capture never touches the output file.
 
             EXAMPLES:
-              accord snapshot demo                         # a server from accord.yaml, to stdout
-              accord snapshot demo --update                # rewrite its baseline in snapshots/
+              accord snapshot demo             # a server from accord.yaml, to stdout
+              accord snapshot demo --update    # rewrite its baseline in snapshots/
               accord snapshot --url http://127.0.0.1:8000/mcp -o server.json
-              accord snapshot --url https://mcp.example.com/mcp --bearer-token-env MCP_TOKEN
+              accord snapshot --url https://mcp.example.com/mcp \\
+                --bearer-token-env MCP_TOKEN
               accord snapshot -o time.json -- uvx mcp-server-time --local-timezone UTC
               accord snapshot time --mcp-config .mcp.json
             """

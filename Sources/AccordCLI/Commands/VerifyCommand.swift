@@ -26,10 +26,11 @@ struct VerifyCommand: AsyncParsableCommand {
 
             EXAMPLES:
               accord verify --against snapshots/demo.json
-              accord verify contracts/billing-agent.yaml --against snapshots/demo-v2.json --format markdown
+              accord verify contracts/billing-agent.yaml \\
+                --against snapshots/demo-v2.json --format markdown
               accord verify --server demo --report junit=contracts.xml
-              accord verify --url http://127.0.0.1:8000/mcp --contracts ../consumers/contracts
-              accord verify --server demo --record          # end the pending state of contracts that pass
+              accord verify --url http://127.0.0.1:8000/mcp --contracts ../consumers
+              accord verify --server demo --record   # record passes: ends pending
               accord verify -- accord-demo-server --release 2.0.0
 
             Exit status: 0 when every contract that is not pending passes, 1 when one fails, 2 for \

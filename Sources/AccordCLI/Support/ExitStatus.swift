@@ -22,10 +22,14 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
     public static let reference = """
         EXIT CODES:
           0  success
-          1  findings at or above --fail-on (breaking changes, failed contracts, insufficient version bump)
-          2  usage or input error (bad flags; unreadable or invalid file, named with line and field)
-          3  server error (cannot start, connect, authenticate or handshake; timeout; protocol violation)
+          1  findings at or above --fail-on: breaking changes, failed contracts,
+             an insufficient version bump
+          2  usage or input error: bad flags; an unreadable or invalid file
+             (named with line and field)
+          3  server error: cannot start, connect, authenticate or handshake;
+             timeout; protocol violation
           4  internal error (a bug in Accord: please report it)
+          130  interrupted (Ctrl-C); every server Accord started was stopped
         """
 
     /// The status an error ends the program with.
