@@ -32,7 +32,7 @@ struct ContractParsingTests {
 
     @Test func loadsAFolderSorted() throws {
         let contracts = try ContractFile.loadFolder(Paths.repo("contracts"))
-        #expect(contracts.map(\.consumer) == ["billing-agent", "collections-bot"])
+        #expect(contracts.map(\.consumer) == ["billing-agent", "collections-bot", "customer-portal"])
     }
 
     @Test func scalarsConvertToJSON() throws {

@@ -85,7 +85,7 @@ struct ContractSchemaTests {
         return try! JSONValue(parsing: Array(data))
     }()
 
-    @Test(arguments: ["billing-agent.yaml", "collections-bot.yaml"])
+    @Test(arguments: ["billing-agent.yaml", "collections-bot.yaml", "customer-portal.yaml"])
     func exampleContractsConformToTheSchema(_ name: String) throws {
         let path = Paths.demoContract(name)
         let json = try ContractFile.json(try String(contentsOfFile: path, encoding: .utf8), file: path)
