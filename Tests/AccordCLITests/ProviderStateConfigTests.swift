@@ -6,29 +6,11 @@ import Testing
 /// Live verification over Streamable HTTP against the Python SDK peer, with the provider-state
 /// hook read from accord.yaml: the hook changes what the server returns.
 @Suite struct ProviderStateConfigTests {
-    static let contract = """
-        accord-contract: 1
-        consumer: trip-planner
-        provider: accord-sdk-peer
-        tools:
-          - name: get_forecast
-            examples: [ { city: Oslo } ]
-            reads: [/conditions, /temperature_c]
-        interactions:
-          - name: snow in Oslo
-            given: { state: it is snowing, params: { humidity: 95 } }
-            call: tools/call
-            tool: get_forecast
-            arguments: { city: Oslo }
-            expect:
-              structuredContent: { city: Oslo, conditions: snow, humidity: 95, temperature_c: { $number: true } }
-        """
-
     /// A project whose one server is the HTTP peer, with or without the hook.
     static func project(url: String, stateFile: String, withHook: Bool) throws -> String {
         let folder = try temporaryFolder()
         try FileManager.default.createDirectory(atPath: folder + "/contracts", withIntermediateDirectories: true)
-        try contract.write(toFile: folder + "/contracts/trip-planner.yaml", atomically: true, encoding: .utf8)
+        try FileManager.default.copyItem(atPath: try Peers.fixture("trip-planner.yaml"), toPath: folder + "/contracts/trip-planner.yaml")
         let hook = withHook ? """
 
                 provider-states:

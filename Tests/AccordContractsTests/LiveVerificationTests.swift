@@ -107,22 +107,14 @@ struct LiveVerificationTests {
 
 /// Provider states through a hook, against the Python SDK peer whose answers come from --state-file.
 struct LiveProviderStateTests {
-    static let contractText = """
-        accord-contract: 1
-        consumer: trip-planner
-        provider: accord-sdk-peer
-        interactions:
-          - name: snow in Oslo
-            given: { state: it is snowing, params: { humidity: 95 } }
-            call: tools/call
-            tool: get_forecast
-            arguments: { city: Oslo }
-            expect:
-              structuredContent: { city: Oslo, conditions: snow, humidity: 95, temperature_c: { $number: true } }
-        """
+    /// The trip-planner contract (Tests/Fixtures/peers/trip-planner.yaml); its interactions come
+    /// last, so a test can append more.
+    static func contractText() throws -> String {
+        try String(contentsOfFile: try Peers.fixture("trip-planner.yaml"), encoding: .utf8)
+    }
 
-    static func contract(_ text: String = contractText) throws -> Contract {
-        try ContractFile.parse(text, file: "trip-planner.yaml")
+    static func contract(_ text: String? = nil) throws -> Contract {
+        try ContractFile.parse(try text ?? contractText(), file: "trip-planner.yaml")
     }
 
     struct Peer {
@@ -164,7 +156,7 @@ struct LiveProviderStateTests {
     @Test func aFailingHookFailsItsInteractionWithItsStderrAndTheNextOneStillRuns() async throws {
         let peer = try Self.peer()
         defer { try? FileManager.default.removeItem(atPath: peer.stateFile) }
-        let contract = try Self.contract(Self.contractText + """
+        let contract = try Self.contract(try Self.contractText() + """
 
               - name: broken station
                 given: { state: broken, params: { station: OSL-9 } }

@@ -38,13 +38,7 @@ struct CanIDeployCommand: AsyncParsableCommand {
     func run() async throws {
         let configuration = try AccordConfiguration.load(path: config)
         let set = try ContractSet.load(files: [], folder: contractOptions.contracts, configuration: configuration)
-        let candidate = try SnapshotFile.read(snapshot)
-        let provider = candidate.serverInfo["name"]?.stringValue
-        let contracts = set.naming([provider])
-        try VerifyCommand.requireContracts(contracts, set: set, provider: provider)
-        let verdicts = contracts.map { StaticVerifier.verify($0, against: candidate) }
-        let verification = VerificationReport(purpose: .canIDeploy, mode: .static, target: snapshot, serverName: provider,
-                                              serverVersion: candidate.serverVersion, verifications: set.applyingRecord(to: verdicts, of: contracts))
+        let verification = try set.verifyStatically(against: SnapshotFile.read(snapshot), target: snapshot, purpose: .canIDeploy).report
         try report.emit(verification) { ReportRenderer<VerificationReport>.for($0) }
         if verification.failed { throw CommandFailure(.findings) }
     }

@@ -91,12 +91,7 @@ struct VerifyCommand: AsyncParsableCommand {
         var set = try ContractSet.load(files: contractFiles, folder: contractOptions.contracts, configuration: configuration)
         let verified: (report: VerificationReport, contracts: [Contract])
         if let against {
-            let snapshot = try SnapshotFile.read(against)
-            let contracts = set.naming([snapshot.serverInfo["name"]?.stringValue])
-            try Self.requireContracts(contracts, set: set, provider: snapshot.serverInfo["name"]?.stringValue)
-            let verdicts = contracts.map { StaticVerifier.verify($0, against: snapshot) }
-            verified = (VerificationReport(mode: .static, target: against, serverName: snapshot.serverInfo["name"]?.stringValue,
-                                           serverVersion: snapshot.serverVersion, verifications: set.applyingRecord(to: verdicts, of: contracts)), contracts)
+            verified = try set.verifyStatically(against: SnapshotFile.read(against), target: against, purpose: .verify)
         } else {
             let target = try EndpointResolver(options: serverOptions).providerTarget(name: server, command: command)
             if verbosity.verbose { Console.error("verifying live against \(target.label)…") }
@@ -105,7 +100,7 @@ struct VerifyCommand: AsyncParsableCommand {
                 set.naming([target.configuredName, snapshot.serverInfo["name"]?.stringValue])
             }
             for warning in run.warnings where !verbosity.quiet { Console.warning(warning) }
-            try Self.requireContracts(run.contracts, set: set, provider: run.snapshot.serverInfo["name"]?.stringValue)
+            try set.requireContracts(run.contracts, provider: run.snapshot.serverInfo["name"]?.stringValue)
             verified = (VerificationReport(mode: .live, target: target.label, serverName: run.snapshot.serverInfo["name"]?.stringValue,
                                            serverVersion: run.snapshot.serverVersion,
                                            verifications: set.applyingRecord(to: run.verifications, of: run.contracts)), run.contracts)
@@ -117,13 +112,5 @@ struct VerifyCommand: AsyncParsableCommand {
                          quiet: verbosity.quiet)
         }
         if verified.report.failed { throw CommandFailure(.findings) }
-    }
-
-    /// Verifying nothing is a mistake worth saying, not a pass.
-    static func requireContracts(_ contracts: [Contract], set: ContractSet, provider: String?) throws {
-        guard contracts.isEmpty else { return }
-        if set.contracts.isEmpty { throw UsageError("no contracts to verify: name contract files or put them in the contracts folder (--contracts DIR)") }
-        let providers = Set(set.contracts.map(\.provider)).sorted().joined(separator: ", ")
-        throw UsageError("no contract names provider \(provider ?? "(unnamed)"); the contracts are for: \(providers)")
     }
 }

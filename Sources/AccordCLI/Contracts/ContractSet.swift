@@ -1,4 +1,5 @@
 import AccordContracts
+import AccordSnapshot
 import AccordYAML
 import ArgumentParser
 import Foundation
@@ -73,6 +74,27 @@ struct ContractSet: Sendable {
             verification.pending = isPending(contract, record)
             return verification
         }
+    }
+
+    /// Verifies the contracts for the snapshot's provider against it, without a server.
+    /// - Throws: ``UsageError`` when no contract names the provider.
+    func verifyStatically(against snapshot: Snapshot, target: String, purpose: VerificationReport.Purpose) throws
+        -> (report: VerificationReport, contracts: [Contract]) {
+        let provider = snapshot.serverInfo["name"]?.stringValue
+        let contracts = naming([provider])
+        try requireContracts(contracts, provider: provider)
+        let verdicts = contracts.map { StaticVerifier.verify($0, against: snapshot) }
+        let report = VerificationReport(purpose: purpose, mode: .static, target: target, serverName: provider,
+                                        serverVersion: snapshot.serverVersion, verifications: applyingRecord(to: verdicts, of: contracts))
+        return (report, contracts)
+    }
+
+    /// Verifying nothing is a mistake worth saying, not a pass.
+    func requireContracts(_ chosen: [Contract], provider: String?) throws {
+        guard chosen.isEmpty else { return }
+        if contracts.isEmpty { throw UsageError("no contracts to verify: name contract files or put them in the contracts folder (--contracts DIR)") }
+        let providers = Set(contracts.map(\.provider)).sorted().joined(separator: ", ")
+        throw UsageError("no contract names provider \(provider ?? "(unnamed)"); the contracts are for: \(providers)")
     }
 
     /// Records every contract that passed and writes the record (atomically); returns the
