@@ -48,12 +48,45 @@ import Testing
 
     @Test func ctrlCStopsTheServerAndExits130() async throws {
         let marker = "--mode never-reply --ignore-sigterm"
+        let run = try await Self.interrupted(["snapshot", "--timeout", "60", "--", try Peers.python(), try Peers.fixture("hostile_server.py"),
+                                              "--mode", "never-reply", "--ignore-sigterm"], once: marker)
+        #expect(run.status == 130)
+        #expect(run.stderr.contains("interrupted"), "\(run.stderr)")
+        #expect(processes(matching: marker).isEmpty, "the server outlived Ctrl-C")
+    }
+
+    /// Ctrl-C during the gate stops every server it started and prints no half report.
+    @Test func ctrlCDuringCheckStopsEveryServerAndReportsNothing() async throws {
+        let folder = try temporaryFolder()
+        let marker = "--ignore-sigterm --mode never-reply --count 4001"
+        try """
+            servers:
+              stuck:
+                command: \(try Peers.python())
+                args: ["\(try Peers.fixture("hostile_server.py"))", "--ignore-sigterm", "--mode", "never-reply", "--count", "4001"]
+              demo:
+                swift-product: accord-demo-server
+            """.write(toFile: folder + "/accord.yaml", atomically: true, encoding: .utf8)
+        let run = try await Self.interrupted(["check", "--timeout", "60"], in: folder, once: marker)
+        #expect(run.status == 130)
+        #expect(run.stdout.isEmpty, "no report after Ctrl-C: \(run.stdout)")
+        #expect(processes(matching: marker).isEmpty, "the server outlived Ctrl-C")
+    }
+
+    /// Runs accord, waits until a process matching `marker` runs, half a second more, then sends
+    /// SIGINT and waits (at most 15 s) for accord to end.
+    static func interrupted(_ arguments: [String], in directory: String = PackagePaths.root, once marker: String) async throws
+        -> (status: Int32, stdout: String, stderr: String) {
+        let folder = try temporaryFolder()
+        let outURL = URL(fileURLWithPath: folder + "/out"), errURL = URL(fileURLWithPath: folder + "/err")
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: PackagePaths.accord)
-        process.arguments = ["snapshot", "--timeout", "60", "--", try Peers.python(), try Peers.fixture("hostile_server.py"), "--mode", "never-reply", "--ignore-sigterm"]
-        process.standardOutput = FileHandle.nullDevice
-        let errors = Pipe()
-        process.standardError = errors
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        process.standardOutput = try FileHandle(forWritingTo: outURL)
+        process.standardError = try FileHandle(forWritingTo: errURL)
         try process.run()
         let started = Date()
         while processes(matching: marker).isEmpty, Date().timeIntervalSince(started) < 20 { try await Task.sleep(for: .milliseconds(50)) }
@@ -64,10 +97,7 @@ import Testing
         while process.isRunning, Date() < deadline { try await Task.sleep(for: .milliseconds(50)) }
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
-        #expect(process.terminationStatus == 130)
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(message.contains("interrupted"), "\(message)")
-        #expect(processes(matching: marker).isEmpty, "the server outlived Ctrl-C")
+        return (process.terminationStatus, try String(contentsOf: outURL, encoding: .utf8), try String(contentsOf: errURL, encoding: .utf8))
     }
 
     @Test func noiseOnStdoutIsSkippedWithAWarning() async throws {

@@ -77,6 +77,8 @@ struct CheckCommand: AsyncParsableCommand {
         let results = await GateScheduler.run(gates, jobs: jobs) { line in
             if showProgress, !quiet { Console.error(line) }
         }
+        // Ctrl-C: the servers are stopped; a report of half-checked servers would mislead.
+        try Task.checkCancellation()
         let outcome = CheckReport(servers: results, configuration: config ?? AccordConfiguration.defaultFileName)
         try report.emit(outcome) { ReportRenderer<CheckReport>.for($0) }
         switch outcome.status {
