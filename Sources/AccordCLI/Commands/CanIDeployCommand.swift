@@ -39,7 +39,7 @@ struct CanIDeployCommand: AsyncParsableCommand {
         let configuration = try AccordConfiguration.load(path: config)
         let set = try ContractSet.load(files: [], folder: contractOptions.contracts, configuration: configuration)
         let verification = try set.verifyStatically(against: SnapshotFile.read(snapshot), target: snapshot, purpose: .canIDeploy).report
-        try report.emit(verification) { ReportRenderer<VerificationReport>.for($0) }
+        try report.emit(verification)
         if verification.failed { throw CommandFailure(.findings) }
     }
 }

@@ -80,7 +80,7 @@ struct CheckCommand: AsyncParsableCommand {
         // Ctrl-C: the servers are stopped; a report of half-checked servers would mislead.
         try Task.checkCancellation()
         let outcome = CheckReport(servers: results, configuration: config ?? AccordConfiguration.defaultFileName)
-        try report.emit(outcome) { ReportRenderer<CheckReport>.for($0) }
+        try report.emit(outcome)
         switch outcome.status {
         case .passed: break
         case .failed: throw CommandFailure(.findings)

@@ -46,7 +46,7 @@ struct DiffCommand: AsyncParsableCommand {
             let consumers = set.naming([evaluation.old.serverInfo["name"]?.stringValue, evaluation.new.serverInfo["name"]?.stringValue])
             ConsumerImpact.annotate(&evaluation.report, contracts: consumers, old: evaluation.old, new: evaluation.new)
         }
-        try report.emit(evaluation.report, anchorLines: evaluation.anchorLines) { ReportRenderer<EvolutionReport>.for($0) }
+        try report.emit(evaluation.report, anchorLines: evaluation.anchorLines)
         if evaluation.report.failed { throw CommandFailure(.findings) }
     }
 }

@@ -105,7 +105,7 @@ struct VerifyCommand: AsyncParsableCommand {
                                            serverVersion: run.snapshot.serverVersion,
                                            verifications: set.applyingRecord(to: run.verifications, of: run.contracts)), run.contracts)
         }
-        try report.emit(verified.report) { ReportRenderer<VerificationReport>.for($0) }
+        try report.emit(verified.report)
         if record {
             let recorded = try set.recordPasses(verified.report.verifications, of: verified.contracts)
             Console.note(recorded.isEmpty ? "nothing new to record in \(set.recordPath)" : "recorded passes of \(recorded.joined(separator: ", ")) in \(set.recordPath)",

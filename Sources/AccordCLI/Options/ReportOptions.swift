@@ -23,7 +23,7 @@ struct ReportOptions: ParsableArguments {
     var requests: [ReportRequest] { reports.compactMap { try? ReportRequest(parsing: $0) } }
 
     /// Renders `report` to stdout and every requested file (files atomically, never coloured).
-    func emit<Report>(_ report: Report, anchorLines: [JSONPointer: Int] = [:], renderer: (ReportFormat) -> ReportRenderer<Report>) throws {
+    func emit<Report: RenderableReport>(_ report: Report, anchorLines: [JSONPointer: Int] = [:]) throws {
         let context = RenderContext(
             colour: RenderContext.wantsColour(isTerminal: isatty(1) == 1, environment: ProcessInfo.processInfo.environment),
             toolVersion: AccordVersion.current,
@@ -31,12 +31,12 @@ struct ReportOptions: ParsableArguments {
         )
         for request in requests {
             do {
-                try AtomicFile.write(Array(renderer(request.format)(report, context.withoutColour).utf8), to: request.path)
+                try AtomicFile.write(Array(report.rendered(as: request.format, context: context.withoutColour).utf8), to: request.path)
             } catch {
                 throw UsageError("cannot write the \(request.format.rawValue) report: \(error)")
             }
         }
-        Console.out(renderer(format)(report, context))
+        Console.out(report.rendered(as: format, context: context))
     }
 }
 
