@@ -29,8 +29,8 @@ extension EndpointResolver {
     /// The provider named by a configured name, `--url` or `-- COMMAND`.
     func providerTarget(name: String?, command: [String]) throws -> ProviderTarget {
         let resolved = try resolve(name: name, command: command)
-        let definition = try resolved.name.map { try lookUp($0) }
-        return ProviderTarget(endpoint: resolved.endpoint, label: resolved.label, configuredName: resolved.name, hook: definition.flatMap(Self.hook(of:)))
+        return ProviderTarget(endpoint: resolved.endpoint, label: resolved.label, configuredName: resolved.name,
+                              hook: resolved.definition.flatMap(Self.hook(of:)))
     }
 
     /// A configured server as a provider.

@@ -11,9 +11,12 @@ struct EndpointResolver {
 
     struct Resolved {
         var endpoint: ServerEndpoint
-        /// The server's name when it came from a config file.
-        var name: String?
+        /// The server's definition when it came from a config file.
+        var definition: ServerDefinition?
         var label: String
+
+        /// The server's name when it came from a config file.
+        var name: String? { definition?.name }
     }
 
     func resolve(name: String?, command: [String]) throws -> Resolved {
@@ -24,15 +27,15 @@ struct EndpointResolver {
                 : "name one server only: a configured name, --url, or -- COMMAND")
         }
         if let url = options.url {
-            return Resolved(endpoint: .http(try httpOptions(url: url, configured: [:], transport: nil, tokenVariable: nil, definition: nil)), name: nil, label: url)
+            return Resolved(endpoint: .http(try httpOptions(url: url, configured: [:], transport: nil, tokenVariable: nil, definition: nil)), definition: nil, label: url)
         }
         if let executable = command.first {
             let launch = StdioLaunch(command: executable, arguments: Array(command.dropFirst()), environment: try environmentPairs(), workingDirectory: nil)
-            return Resolved(endpoint: .stdio(resolveExecutable(launch)), name: nil, label: launch.displayCommand)
+            return Resolved(endpoint: .stdio(resolveExecutable(launch)), definition: nil, label: launch.displayCommand)
         }
         guard let name else { throw UsageError("name a server") }
         let definition = try lookUp(name)
-        return Resolved(endpoint: try endpoint(for: definition), name: name, label: name)
+        return Resolved(endpoint: try endpoint(for: definition), definition: definition, label: name)
     }
 
     func lookUp(_ name: String) throws -> ServerDefinition {
