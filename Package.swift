@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "AccordEvolution", targets: ["AccordEvolution"]),
         .library(name: "AccordReport", targets: ["AccordReport"]),
         .library(name: "AccordContracts", targets: ["AccordContracts"]),
+        .library(name: "AccordGit", targets: ["AccordGit"]),
         .plugin(name: "AccordPlugin", targets: ["AccordPlugin"]),
     ],
     dependencies: [
@@ -37,6 +38,14 @@ let package = Package(
             ]
         ),
         .target(name: "AccordSnapshot", dependencies: ["AccordJSON", "AccordMCP"]),
+        // Files as committed at a git revision, through the user's `git` (baselines from main).
+        .target(
+            name: "AccordGit",
+            dependencies: [
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ]
+        ),
         .target(name: "AccordYAML", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "AccordEvolution", dependencies: ["AccordJSON", "AccordSnapshot"]),
         .target(name: "AccordReport", dependencies: ["AccordJSON", "AccordEvolution", "AccordContracts"]),
@@ -53,6 +62,7 @@ let package = Package(
             name: "AccordCLI",
             dependencies: [
                 "AccordJSON", "AccordMCP", "AccordSnapshot", "AccordEvolution", "AccordReport", "AccordYAML", "AccordContracts",
+                "AccordGit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -81,6 +91,7 @@ let package = Package(
         .testTarget(name: "AccordJSONTests", dependencies: ["AccordJSON", "AccordTestSupport"]),
         .testTarget(name: "AccordMCPTests", dependencies: ["AccordMCP"]),
         .testTarget(name: "AccordSnapshotTests", dependencies: ["AccordSnapshot"]),
+        .testTarget(name: "AccordGitTests", dependencies: ["AccordGit", "AccordTestSupport"]),
         .testTarget(name: "AccordEvolutionTests", dependencies: ["AccordEvolution", "AccordJSON", "AccordSnapshot"]),
         .testTarget(name: "AccordReportTests", dependencies: ["AccordReport", "AccordEvolution", "AccordContracts", "AccordJSON", "AccordTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "AccordContractsTests", dependencies: ["AccordContracts", "AccordJSON", "AccordSnapshot", "AccordTestSupport"]),

@@ -38,7 +38,7 @@ struct CanIDeployCommand: AsyncParsableCommand {
     func run() async throws {
         let configuration = try AccordConfiguration.load(path: config)
         let set = try ContractSet.load(files: [], folder: contractOptions.contracts, configuration: configuration)
-        let verification = try set.verifyStatically(against: SnapshotFile.read(snapshot), target: snapshot, purpose: .canIDeploy).report
+        let verification = try set.verifyStatically(against: await SnapshotArgument.read(snapshot), target: snapshot, purpose: .canIDeploy).report
         try report.emit(verification)
         if verification.failed { throw CommandFailure(.findings) }
     }

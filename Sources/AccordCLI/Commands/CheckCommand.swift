@@ -23,6 +23,11 @@ struct CheckCommand: AsyncParsableCommand {
             with --update. --update rewrites the baselines of servers that changed (atomically); \
             it refuses to run under CI=true unless --force is given.
 
+            --baseline-ref REF reads every baseline as committed at REF (a branch, tag or \
+            commit) instead of from the working tree: the pull-request flow, where the \
+            baseline is whatever main has. An unknown REF, a baseline missing at REF, or a \
+            working directory outside a git repository is exit 2, naming it.
+
             EXAMPLES:
               accord check                          # the gate
               accord check --format markdown >> "$GITHUB_STEP_SUMMARY"
@@ -30,6 +35,7 @@ struct CheckCommand: AsyncParsableCommand {
                 --report json=accord.json
               accord check --server demo --fail-on potentially-breaking
               accord check --update                 # after a deliberate change
+              accord check --baseline-ref origin/main   # baselines as on main
               LEDGERLY_RELEASE=2.0.0 accord check   # the demo's next release fails
 
             \(ExitStatus.reference)
@@ -44,6 +50,9 @@ struct CheckCommand: AsyncParsableCommand {
 
     @Flag(help: "Rewrite the baselines of servers whose definitions changed, after a deliberate change.")
     var update = false
+
+    @Option(name: .customLong("baseline-ref"), help: ArgumentHelp("Read every baseline as committed at this git revision instead of the working tree.", valueName: "ref"))
+    var baselineRef: String?
 
     @Flag(help: "Allow --update under CI=true.")
     var force = false
@@ -66,13 +75,14 @@ struct CheckCommand: AsyncParsableCommand {
     func validate() throws {
         guard jobs > 0 else { throw ValidationError("--jobs must be at least 1") }
         if force, !update { throw ValidationError("--force only applies to --update") }
+        if update, baselineRef != nil { throw ValidationError("--update writes the working tree's baselines; it cannot be combined with --baseline-ref") }
     }
 
     func run() async throws {
         if update, !force, Self.runsInCI(ProcessInfo.processInfo.environment) {
             throw UsageError("--update rewrites the committed baselines; refusing under CI=true (update them in a pull request, or pass --force)")
         }
-        let gates = try prepare()
+        let gates = try await prepare()
         let quiet = verbosity.quiet, showProgress = verbosity.verbose || Console.stderrIsTerminal
         let results = await GateScheduler.run(gates, jobs: jobs) { line in
             if showProgress, !quiet { Console.error(line) }
@@ -90,7 +100,7 @@ struct CheckCommand: AsyncParsableCommand {
 
     /// Reads everything the gate needs from the user's files before any server starts, so a
     /// bad config, baseline or contract is exit 2 with its file and line, not a half-run.
-    func prepare() throws -> [ServerGate] {
+    func prepare() async throws -> [ServerGate] {
         let configuration = try AccordConfiguration.load(path: config)
         let file = configuration.file ?? AccordConfiguration.defaultFileName
         guard configuration.file != nil else { throw UsageError("no \(file) here: accord check runs the servers it configures (pass --config PATH)") }
@@ -102,12 +112,14 @@ struct CheckCommand: AsyncParsableCommand {
         let contracts = try ContractSet.load(files: [], folder: nil, configuration: configuration)
         let policy = policyOptions.policy(from: configuration)
         let resolver = EndpointResolver(options: try ServerOptions.parse(config.map { ["--config", $0] } ?? []))
-        return try chosen.map { definition in
-            let path = configuration.baselinePath(for: definition.name)
-            let baseline = FileManager.default.fileExists(atPath: path) ? try SnapshotFile.read(path) : nil
-            return ServerGate(definition: definition, target: try resolver.providerTarget(for: definition), baselinePath: path,
-                              baseline: baseline, contracts: contracts, policy: policy, client: client.clientOptions, update: update)
+        let baselines = try await BaselineSource(revision: baselineRef)
+        var gates: [ServerGate] = []
+        for definition in chosen {
+            let (label, baseline) = try await baselines.read(configuration.baselinePath(for: definition.name))
+            gates.append(ServerGate(definition: definition, target: try resolver.providerTarget(for: definition), baselinePath: label,
+                                    baseline: baseline, contracts: contracts, policy: policy, client: client.clientOptions, update: update))
         }
+        return gates
     }
 
     /// `CI=true` (or `1`), as GitHub Actions, GitLab CI and most CI systems set it.

@@ -77,7 +77,7 @@ struct ContractInitCommand: AsyncParsableCommand {
     func run() async throws {
         let source: Snapshot
         if let snapshot {
-            source = try SnapshotFile.read(snapshot)
+            source = try await SnapshotArgument.read(snapshot)
         } else {
             let resolved = try EndpointResolver(options: serverOptions).resolve(name: server, command: [])
             let outcome = try await SnapshotCapture.capture(resolved.endpoint, options: client.clientOptions)

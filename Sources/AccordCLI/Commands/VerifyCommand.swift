@@ -91,7 +91,7 @@ struct VerifyCommand: AsyncParsableCommand {
         var set = try ContractSet.load(files: contractFiles, folder: contractOptions.contracts, configuration: configuration)
         let verified: (report: VerificationReport, contracts: [Contract])
         if let against {
-            verified = try set.verifyStatically(against: SnapshotFile.read(against), target: against, purpose: .verify)
+            verified = try set.verifyStatically(against: await SnapshotArgument.read(against), target: against, purpose: .verify)
         } else {
             let target = try EndpointResolver(options: serverOptions).providerTarget(name: server, command: command)
             if verbosity.verbose { Console.error("verifying live against \(target.label)…") }

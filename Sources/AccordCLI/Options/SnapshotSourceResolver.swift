@@ -1,8 +1,8 @@
 import AccordSnapshot
 import Foundation
 
-/// Turns a diff side (`OLD`/`NEW`) into a snapshot: a snapshot file, a configured server name
-/// (captured live), or `live` (the server named by `--url` or `-- CMD`).
+/// Turns a diff side (`OLD`/`NEW`) into a snapshot: a snapshot file (or `git:REF:PATH`), a
+/// configured server name (captured live), or `live` (the server named by `--url` or `-- CMD`).
 struct SnapshotSourceResolver {
     var server: ServerOptions
     var client: ClientOptionGroup
@@ -24,8 +24,8 @@ struct SnapshotSourceResolver {
             let resolved = try EndpointResolver(options: server).resolve(name: nil, command: command)
             return Loaded(snapshot: try await capture(resolved), label: resolved.label)
         }
-        if FileManager.default.fileExists(atPath: side) || side.hasSuffix(".json") {
-            return Loaded(snapshot: try SnapshotFile.read(side), label: side)
+        if SnapshotArgument.namesSnapshot(side) {
+            return Loaded(snapshot: try await SnapshotArgument.read(side), label: side)
         }
         let resolved = try EndpointResolver(options: server).resolve(name: side, command: [])
         return Loaded(snapshot: try await capture(resolved), label: side)

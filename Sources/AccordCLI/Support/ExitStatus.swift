@@ -1,3 +1,4 @@
+import AccordGit
 import AccordYAML
 import AccordMCP
 import AccordSnapshot
@@ -37,6 +38,7 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
         switch error {
         case let failure as CommandFailure: failure.status
         case is MCPError: .serverError
+        case let error as GitError: error.reason == .cancelled ? .interrupted : .inputError
         case is InputFileError, is SnapshotFileError, is UsageError: .inputError
         case is CancellationError: .interrupted
         default: .internalError
