@@ -1,6 +1,8 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+let releaseCLIOnly = Context.environment["ACCORD_RELEASE_CLI_ONLY"] == "1"
+
 let package = Package(
     name: "Accord",
     platforms: [.macOS("13.0")],
@@ -68,8 +70,10 @@ let package = Package(
             ]
         ),
         // The demo server is a dependency so that `swift run accord` builds it too: the CLI
-        // finds it beside its own executable (see StdioLaunchResolver).
-        .executableTarget(name: "accord", dependencies: ["AccordCLI", "accord-demo-server"]),
+        // finds it beside its own executable (see StdioLaunchResolver). The release package
+        // ships `accord` alone (scripts/release-build sets ACCORD_RELEASE_CLI_ONLY=1): the demo's
+        // MCP SDK pulls in FoundationNetworking, whose libcurl cannot be linked statically.
+        .executableTarget(name: "accord", dependencies: ["AccordCLI"] + (releaseCLIOnly ? [] : ["accord-demo-server"])),
         .executableTarget(
             name: "accord-demo-server",
             dependencies: [

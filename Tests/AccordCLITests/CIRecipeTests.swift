@@ -4,21 +4,22 @@ import Foundation
 import Testing
 import Yams
 
-/// The CI recipes (docs/ci/), the release guide (docs/release.md) and the example release script
-/// (scripts/release-notes) use only commands and flags the CLI has: every `accord …` in a YAML
-/// `run:`/`script:` block, a fenced shell block or a script is parsed by the real command line
-/// parser, so a renamed flag breaks this test rather than a user's pipeline.
+/// The CI recipes (docs/ci/), the GitHub Action (action.yml), the release guide (docs/release.md)
+/// and the example release script (scripts/release-notes) use only commands and flags the CLI
+/// has: every `accord …` in a YAML `run:`/`script:` block, a fenced shell block or a script is
+/// parsed by the real command line parser, so a renamed flag breaks this test rather than a
+/// user's pipeline.
 @Suite struct CIRecipeTests {
-    /// Every file in docs/ci/, the release guide and script, and the README (its examples are
-    /// recipes too).
+    /// Every file in docs/ci/, the release guide and script, the README (its examples are
+    /// recipes too) and the composite action.
     static let recipeFiles: [String] = {
         let folder = PackagePaths.path("docs/ci")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        return names.sorted().map { "docs/ci/" + $0 } + ["docs/release.md", "scripts/release-notes", "README.md"]
+        return names.sorted().map { "docs/ci/" + $0 } + ["docs/release.md", "scripts/release-notes", "README.md", "action.yml"]
     }()
 
     @Test func theRecipesAreThere() {
-        for file in ["docs/ci/github-actions.yml", "docs/ci/gitlab-ci.yml", "docs/ci/README.md"] {
+        for file in ["docs/ci/github-actions.yml", "docs/ci/gitlab-ci.yml", "docs/ci/README.md", "docs/ci/python-server.yml", "docs/ci/typescript-server.yml"] {
             #expect(Self.recipeFiles.contains(file), "missing \(file)")
         }
     }
@@ -34,7 +35,7 @@ import Yams
         }
     }
 
-    @Test(arguments: ["docs/ci/github-actions.yml", "docs/ci/gitlab-ci.yml", "docs/ci/README.md"])
+    @Test(arguments: ["docs/ci/github-actions.yml", "docs/ci/gitlab-ci.yml", "docs/ci/README.md", "docs/ci/python-server.yml", "docs/ci/typescript-server.yml"])
     func everyRecipeRunsTheGate(_ file: String) throws {
         let invocations = try RecipeFile(file).accordInvocations()
         #expect(invocations.contains { $0.arguments.first == "check" }, "\(file) never runs accord check")
@@ -66,6 +67,66 @@ import Yams
         #expect(runsAlways(last))
         #expect(last["env"]?.mapping?.values.contains { $0.string?.contains("steps.accord.outputs.status") == true } == true)
         #expect(last["run"]?.string?.contains("test \"$STATUS\" = 0") == true)
+    }
+
+    /// The composite action installs the wheel, runs the gate with every report, publishes the
+    /// summary, SARIF and reports even when the gate fails, and fails the job at the end.
+    @Test func compositeActionInstallsTheWheelPublishesAndFailsAtTheEnd() throws {
+        let file = try RecipeFile("action.yml")
+        let action = try #require(file.yaml)
+        #expect(action["runs"]?["using"]?.string == "composite")
+        let steps = try #require(action["runs"]?["steps"]?.array())
+        let inputs = try #require(action["inputs"]?.mapping)
+        for name in ["version", "config", "args", "sarif", "junit", "baseline-ref"] {
+            #expect(inputs[Node(name)]?["description"]?.string?.isEmpty == false, "input \(name) missing or undocumented")
+        }
+        // Every input is used by some step (an unused one is a silent no-op for the user).
+        for key in inputs.keys.compactMap(\.string) {
+            #expect(file.text.contains("inputs.\(key)"), "input \(key) is never used")
+        }
+        func runsAlways(_ step: Node?) -> Bool { step?["if"]?.string?.contains("always()") == true }
+
+        let install = try #require(steps.first)
+        let installScript = install["run"]?.string ?? ""
+        #expect(installScript.contains("pip install") && installScript.contains("accord-mcp"), "the first step does not install the wheel")
+        #expect(installScript.contains("GITHUB_PATH"))
+
+        let check = try #require(try file.accordInvocations().first { $0.arguments.first == "check" }, "the action never runs accord check")
+        #expect(check.arguments.contains("--config"))
+        let gate = try #require(steps.first { $0["id"]?.string == "accord" })
+        let script = gate["run"]?.string ?? ""
+        #expect(script.contains("--report sarif=\"$SARIF\"") && gate["env"]?["SARIF"]?.string == "${{ inputs.sarif }}")
+        #expect(script.contains("--report junit=\"$JUNIT\"") && gate["env"]?["JUNIT"]?.string == "${{ inputs.junit }}")
+        #expect(script.contains("GITHUB_STEP_SUMMARY"), "the summary is not written")
+        #expect(script.contains("|| status=$?") && script.contains("status=$status\" >> \"$GITHUB_OUTPUT"), "the gate's status is not kept for the end")
+
+        let sarif = try #require(steps.first { $0["uses"]?.string?.hasPrefix("github/codeql-action/upload-sarif") == true }, "no SARIF upload")
+        #expect(runsAlways(sarif))
+        #expect(sarif["with"]?["sarif_file"]?.string == "${{ inputs.sarif }}")
+        let artifact = try #require(steps.first { $0["uses"]?.string?.hasPrefix("actions/upload-artifact") == true }, "no report artifact")
+        #expect(runsAlways(artifact))
+        #expect(artifact["with"]?["path"]?.string?.contains("${{ inputs.junit }}") == true)
+
+        let last = try #require(steps.last)
+        #expect(runsAlways(last))
+        #expect(last["env"]?["STATUS"]?.string == "${{ steps.accord.outputs.status }}")
+        #expect(last["run"]?.string?.contains("test \"$STATUS\" = 0") == true)
+        #expect(action["outputs"]?["status"]?["value"]?.string == "${{ steps.accord.outputs.status }}")
+    }
+
+    /// A recipe that uses the action passes only inputs action.yml declares.
+    @Test(arguments: recipeFiles.filter { $0.hasSuffix(".yml") || $0.hasSuffix(".md") })
+    func recipesUseOnlyTheActionsInputs(_ file: String) throws {
+        let declared = Set(try #require(try RecipeFile("action.yml").yaml?["inputs"]?.mapping).keys.compactMap(\.string))
+        for use in try RecipeFile(file).actionUses() {
+            #expect(Set(use.inputs).isSubset(of: declared), "\(file): \(Set(use.inputs).subtracting(declared).sorted()) are not inputs of action.yml")
+        }
+    }
+
+    @Test func theTypeScriptRecipeRunsTheGateThroughTheAction() throws {
+        let uses = try RecipeFile("docs/ci/typescript-server.yml").actionUses()
+        #expect(uses.count == 1)
+        #expect(uses.first?.invocation.arguments.starts(with: ["check", "--baseline-ref"]) == true, "\(uses)")
     }
 
     @Test func gitLabJobKeepsItsReports() throws {
@@ -109,6 +170,7 @@ import Yams
         ("swift run accord snapshot demo", [["snapshot", "demo"]]),
         ("\"$(swift build --show-bin-path)/accord\" check -q", [["check", "-q"]]),
         ("echo 'accord frobnicate' \"accord check\"", []),
+        ("accord check --config \"$CONFIG\" \"${extra[@]}\" || status=$?", [["check", "--config", "placeholder"]]),
     ] as [(String, [[String]])])
     func shellTextBecomesArguments(_ script: String, _ expected: [[String]]) {
         #expect(ShellScript.accordInvocations(in: script, file: "test", firstLine: 1).map(\.arguments) == expected)
@@ -162,6 +224,22 @@ struct RecipeFile {
     var yaml: Node? { try? Yams.compose(yaml: text) }
 
     func accordInvocations() throws -> [RecipeInvocation] {
+        try shellInvocations() + actionUses().map(\.invocation)
+    }
+
+    /// The steps that use Accord's action (`uses: accord-mcp/accord@…`), in YAML files and yaml
+    /// blocks of markdown.
+    func actionUses() throws -> [ActionUse] {
+        let documents: [(String, Int)]
+        switch (path as NSString).pathExtension {
+        case "yml", "yaml": documents = [(text, 1)]
+        case "md": documents = markdownBlocks(languages: ["yaml", "yml"]).map { ($0.text, $0.firstLine) }
+        default: documents = []
+        }
+        return try documents.flatMap { text, firstLine in try ActionUse.find(in: text, file: path, firstLine: firstLine) }
+    }
+
+    private func shellInvocations() throws -> [RecipeInvocation] {
         switch (path as NSString).pathExtension {
         case "yml", "yaml": return try Self.yamlInvocations(text, file: path, firstLine: 1)
         case "md": return try markdownInvocations()
@@ -203,8 +281,17 @@ struct RecipeFile {
         return invocations
     }
 
-    private func markdownInvocations() throws -> [RecipeInvocation] {
-        var invocations: [RecipeInvocation] = []
+    /// A fenced block of a markdown file.
+    struct MarkdownBlock {
+        var language: String
+        var lines: [String]
+        /// The file line of the block's first line.
+        var firstLine: Int
+        var text: String { lines.joined(separator: "\n") }
+    }
+
+    func markdownBlocks(languages: Set<String>? = nil) -> [MarkdownBlock] {
+        var blocks: [MarkdownBlock] = []
         let lines = text.components(separatedBy: "\n")
         var index = 0
         while index < lines.count {
@@ -217,27 +304,81 @@ struct RecipeFile {
             let start = index + 1
             var end = start
             while end < lines.count, !lines[end].trimmingCharacters(in: .whitespaces).hasPrefix("```") { end += 1 }
-            let block = lines[start..<min(end, lines.count)]
-            switch language {
-            case "sh", "bash", "shell", "zsh":
-                invocations += ShellScript.accordInvocations(in: block.joined(separator: "\n"), file: path, firstLine: start + 1)
-            case "console":
-                // Commands follow a `$ ` prompt; a trailing backslash continues one.
-                var continuing = false
-                for (offset, text) in block.enumerated() {
-                    guard continuing || text.hasPrefix("$ ") else { continue }
-                    let command = continuing ? text : String(text.dropFirst(2))
-                    continuing = command.hasSuffix("\\")
-                    invocations += ShellScript.accordInvocations(in: command, file: path, firstLine: start + offset + 1)
-                }
-            case "yaml", "yml":
-                invocations += try Self.yamlInvocations(block.joined(separator: "\n"), file: path, firstLine: start + 1)
-            default:
-                break
+            if languages?.contains(language) ?? true {
+                blocks.append(MarkdownBlock(language: language, lines: Array(lines[start..<min(end, lines.count)]), firstLine: start + 1))
             }
             index = end + 1
         }
+        return blocks
+    }
+
+    private func markdownInvocations() throws -> [RecipeInvocation] {
+        var invocations: [RecipeInvocation] = []
+        for block in markdownBlocks() {
+            switch block.language {
+            case "sh", "bash", "shell", "zsh":
+                invocations += ShellScript.accordInvocations(in: block.text, file: path, firstLine: block.firstLine)
+            case "console":
+                // Commands follow a `$ ` prompt; a trailing backslash continues one.
+                var continuing = false
+                for (offset, text) in block.lines.enumerated() {
+                    guard continuing || text.hasPrefix("$ ") else { continue }
+                    let command = continuing ? text : String(text.dropFirst(2))
+                    continuing = command.hasSuffix("\\")
+                    invocations += ShellScript.accordInvocations(in: command, file: path, firstLine: block.firstLine + offset)
+                }
+            case "yaml", "yml":
+                invocations += try Self.yamlInvocations(block.text, file: path, firstLine: block.firstLine)
+            default:
+                break
+            }
+        }
         return invocations
+    }
+}
+
+/// A workflow step that uses Accord's action: its inputs, and the `accord check` they make.
+struct ActionUse: CustomStringConvertible {
+    static let reference = "accord-mcp/accord@"
+
+    var inputs: [String]
+    var invocation: RecipeInvocation
+    var description: String { "\(invocation) (inputs: \(inputs.joined(separator: ", ")))" }
+
+    static func find(in yaml: String, file: String, firstLine: Int) throws -> [ActionUse] {
+        guard let root = try Yams.compose(yaml: yaml) else { return [] }
+        var uses: [ActionUse] = []
+        func walk(_ node: Node) {
+            switch node {
+            case .mapping(let mapping):
+                if let reference = mapping["uses"]?.string, reference.hasPrefix(Self.reference) {
+                    let with = mapping["with"]?.mapping
+                    let line = firstLine - 1 + (mapping["uses"]?.mark?.line ?? 1)
+                    uses.append(ActionUse(inputs: with?.keys.compactMap(\.string) ?? [],
+                                          invocation: invocation(with, file: file, line: line)))
+                }
+                mapping.values.forEach(walk)
+            case .sequence(let sequence):
+                sequence.forEach(walk)
+            default:
+                break
+            }
+        }
+        walk(root)
+        return uses
+    }
+
+    /// What the action runs for these inputs (action.yml's `accord check` step), with `${{ … }}`
+    /// expressions as placeholder words.
+    private static func invocation(_ with: Node.Mapping?, file: String, line: Int) -> RecipeInvocation {
+        func input(_ name: String) -> String? {
+            with?[Node(name)]?.string.map { $0.replacingOccurrences(of: #"\$\{\{[^}]*\}\}"#, with: ShellScript.placeholder, options: .regularExpression) }
+        }
+        var arguments = ["check", "--config", input("config") ?? "accord.yaml"]
+        if let reference = input("baseline-ref"), !reference.isEmpty { arguments = ["check", "--baseline-ref", reference] + arguments.dropFirst() }
+        arguments += ["--report", "sarif=" + (input("sarif") ?? "accord.sarif"), "--report", "junit=" + (input("junit") ?? "accord-junit.xml")]
+        arguments += (input("args") ?? "").split(whereSeparator: \.isWhitespace).map(String.init)
+        return RecipeInvocation(file: file, line: line, arguments: arguments)
     }
 }
 
@@ -251,6 +392,9 @@ enum ShellScript {
     static let placeholder = "placeholder"
     /// What `"$@"` becomes: the arguments are not known, so the command is not checked.
     static let forwarded = "\u{1}forwarded"
+    /// What `"${name[@]}"` becomes: extra arguments a script collected (the action's `args:`
+    /// input), dropped so that the arguments written out are still checked.
+    static let collected = "\u{1}collected"
 
     /// The `accord …` commands in `script`: `accord`, a path ending in `/accord`,
     /// `swift run [options] accord` and `swift package [options] accord` (less SwiftPM's plugin
@@ -260,7 +404,7 @@ enum ShellScript {
         tokenizer.run()
         return tokenizer.commands.compactMap { command in
             guard let arguments = accordArguments(command.words), !arguments.contains(forwarded) else { return nil }
-            return RecipeInvocation(file: file, line: command.line, arguments: arguments)
+            return RecipeInvocation(file: file, line: command.line, arguments: arguments.filter { $0 != collected })
         }
     }
 
@@ -512,7 +656,13 @@ enum ShellScript {
                     position += 1
                     if depth == 0 { break }
                 }
-                append(name == "{@}" || name == "{*}" ? ShellScript.forwarded : ShellScript.placeholder)
+                if name == "{@}" || name == "{*}" {
+                    append(ShellScript.forwarded)
+                } else if name.hasSuffix("[@]}") || name.hasSuffix("[*]}") {
+                    append(ShellScript.collected)
+                } else {
+                    append(ShellScript.placeholder)
+                }
             } else if next == "@" || next == "*" {
                 position += 1
                 append(ShellScript.forwarded)
