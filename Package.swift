@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "AccordReport", targets: ["AccordReport"]),
         .library(name: "AccordContracts", targets: ["AccordContracts"]),
         .library(name: "AccordGit", targets: ["AccordGit"]),
+        .library(name: "AccordRegistry", targets: ["AccordRegistry"]),
         .plugin(name: "AccordPlugin", targets: ["AccordPlugin"]),
     ],
     dependencies: [
@@ -50,7 +51,9 @@ let package = Package(
         ),
         .target(name: "AccordYAML", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "AccordEvolution", dependencies: ["AccordJSON", "AccordSnapshot"]),
-        .target(name: "AccordReport", dependencies: ["AccordJSON", "AccordEvolution", "AccordContracts"]),
+        .target(name: "AccordReport", dependencies: ["AccordJSON", "AccordEvolution", "AccordContracts", "AccordRegistry"]),
+        // The contract registry over git: publications, verification results, deployments.
+        .target(name: "AccordRegistry", dependencies: ["AccordGit", "AccordJSON", "AccordContracts"]),
         .target(
             name: "AccordContracts",
             dependencies: [
@@ -64,7 +67,7 @@ let package = Package(
             name: "AccordCLI",
             dependencies: [
                 "AccordJSON", "AccordMCP", "AccordSnapshot", "AccordEvolution", "AccordReport", "AccordYAML", "AccordContracts",
-                "AccordGit",
+                "AccordGit", "AccordRegistry",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -96,6 +99,7 @@ let package = Package(
         .testTarget(name: "AccordMCPTests", dependencies: ["AccordMCP"]),
         .testTarget(name: "AccordSnapshotTests", dependencies: ["AccordSnapshot"]),
         .testTarget(name: "AccordGitTests", dependencies: ["AccordGit", "AccordTestSupport"]),
+        .testTarget(name: "AccordRegistryTests", dependencies: ["AccordRegistry", "AccordContracts", "AccordJSON", "AccordTestSupport"]),
         .testTarget(name: "AccordEvolutionTests", dependencies: ["AccordEvolution", "AccordJSON", "AccordSnapshot"]),
         .testTarget(name: "AccordReportTests", dependencies: ["AccordReport", "AccordEvolution", "AccordContracts", "AccordJSON", "AccordTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "AccordContractsTests", dependencies: ["AccordContracts", "AccordJSON", "AccordSnapshot", "AccordTestSupport"]),

@@ -70,20 +70,31 @@ public struct GitRepository: Sendable {
 }
 
 /// One run of `git` with collected output, a timeout, and a locale that keeps its messages in
-/// English (the error mapping reads them).
-struct GitCommand: Sendable {
-    var directory: String
-    var timeout: Duration
+/// English (the error mapping reads them). Prompts are off (`GIT_TERMINAL_PROMPT=0`): a missing
+/// credential fails instead of waiting for a terminal; git's own credential helpers, SSH agent
+/// and `GIT_ASKPASS` still work.
+public struct GitCommand: Sendable {
+    public var directory: String
+    public var timeout: Duration
+    /// Variables set for this run on top of the inherited environment (`GIT_DIR`, `GIT_INDEX_FILE`).
+    public var environment: [String: String]
 
-    struct Result: Sendable {
-        var arguments: [String]
+    public init(directory: String, timeout: Duration = .seconds(30), environment: [String: String] = [:]) {
+        self.directory = directory
+        self.timeout = timeout
+        self.environment = environment
+    }
+
+    public struct Result: Sendable {
+        public var arguments: [String]
         /// The exit code; nil when git was killed by a signal.
-        var exitCode: Int32?
-        var status: String
-        var stdout: [UInt8]
-        var stderr: String
-        var succeeded: Bool { exitCode == 0 }
-        var failure: GitError {
+        public var exitCode: Int32?
+        public var status: String
+        public var stdout: [UInt8]
+        public var stderr: String
+        public var succeeded: Bool { exitCode == 0 }
+        public var output: String { String(decoding: stdout, as: UTF8.self) }
+        public var failure: GitError {
             GitError(.failed(command: "git " + arguments.joined(separator: " "), status: status,
                              stderr: stderr.trimmingCharacters(in: .whitespacesAndNewlines)))
         }
@@ -92,8 +103,11 @@ struct GitCommand: Sendable {
     /// Larger than any snapshot Accord writes (a 20,000-tool synthetic one is about 700 MB).
     static let outputLimit = 4 << 30
 
-    func run(_ arguments: [String]) async throws(GitError) -> Result {
-        let environment: Environment = .inherit.updating(["LC_ALL": "C", "GIT_TERMINAL_PROMPT": "0"])
+    /// Runs `git arguments` with `input` on stdin; a non-zero exit is a result, not an error.
+    public func run(_ arguments: [String], input: [UInt8] = []) async throws(GitError) -> Result {
+        var variables: [Environment.Key: String?] = ["LC_ALL": "C", "GIT_TERMINAL_PROMPT": "0"]
+        for (key, value) in self.environment { if let key = Environment.Key(rawValue: key) { variables[key] = value } }
+        let environment: Environment = .inherit.updating(variables)
         let configuration = Configuration(executable: .name("git"), arguments: Arguments(arguments), environment: environment,
                                           workingDirectory: FilePath(directory))
         let timeout = self.timeout
@@ -106,7 +120,7 @@ struct GitCommand: Sendable {
         let outcome: Outcome = await withTaskGroup(of: Outcome.self) { group in
             group.addTask {
                 do {
-                    let run = try await Subprocess.run(configuration, output: .bytes(limit: Self.outputLimit), error: .string(limit: 64 << 10))
+                    let run = try await Subprocess.run(configuration, input: .array(input), output: .bytes(limit: Self.outputLimit), error: .string(limit: 64 << 10))
                     let (code, status): (Int32?, String) = switch run.terminationStatus {
                     case .exited(let code): (code, "exited with status \(code)")
                     case .signaled(let signal): (nil, "was killed by signal \(signal)")

@@ -1,4 +1,5 @@
 import AccordContracts
+import AccordRegistry
 import AccordReport
 import AccordSnapshot
 import ArgumentParser
@@ -27,6 +28,12 @@ struct CheckCommand: AsyncParsableCommand {
             commit) instead of from the working tree: the pull-request flow, where the \
             baseline is whatever main has. An unknown REF, a baseline missing at REF, or a \
             working directory outside a git repository is exit 2, naming it.
+
+            With a registry (registry: in accord.yaml, or --registry), each server's contracts \
+            also come from it: those published for its accord.yaml name or its baseline's \
+            serverInfo.name (--selector, default main), pending until they pass once (Pact's \
+            semantics). --publish-results publishes each verdict back for the live \
+            serverInfo.version (docs/registry.md).
 
             EXAMPLES:
               accord check                          # the gate
@@ -57,6 +64,18 @@ struct CheckCommand: AsyncParsableCommand {
     @Flag(help: "Allow --update under CI=true.")
     var force = false
 
+    @OptionGroup(title: "Registry")
+    var registryOptions: RegistryOptions
+
+    @Option(help: ArgumentHelp("Which published contracts to fetch from the registry: main, branch:NAME, deployed:ENVIRONMENT or all.", valueName: "selector"))
+    var selector: String = "main"
+
+    @Flag(help: "Publish each registry contract's verdict back to the registry.")
+    var publishResults = false
+
+    @Option(help: ArgumentHelp("The provider branch the published results are for.", valueName: "name"))
+    var providerBranch: String = "main"
+
     @Option(help: ArgumentHelp("How many servers to check at once.", valueName: "count"))
     var jobs: Int = 4
 
@@ -82,13 +101,14 @@ struct CheckCommand: AsyncParsableCommand {
         if update, !force, Self.runsInCI(ProcessInfo.processInfo.environment) {
             throw UsageError("--update rewrites the committed baselines; refusing under CI=true (update them in a pull request, or pass --force)")
         }
-        let gates = try await prepare()
+        let (gates, fetched) = try await prepare()
         let quiet = verbosity.quiet, showProgress = verbosity.verbose || Console.stderrIsTerminal
-        let results = await GateScheduler.run(gates, jobs: jobs) { line in
+        var results = await GateScheduler.run(gates, jobs: jobs) { line in
             if showProgress, !quiet { Console.error(line) }
         }
         // Ctrl-C: the servers are stopped; a report of half-checked servers would mislead.
         try Task.checkCancellation()
+        if let fetched { try await settle(&results, with: fetched) }
         let outcome = CheckReport(servers: results, configuration: config ?? AccordConfiguration.defaultFileName)
         try report.emit(outcome)
         switch outcome.status {
@@ -100,7 +120,7 @@ struct CheckCommand: AsyncParsableCommand {
 
     /// Reads everything the gate needs from the user's files before any server starts, so a
     /// bad config, baseline or contract is exit 2 with its file and line, not a half-run.
-    func prepare() async throws -> [ServerGate] {
+    func prepare() async throws -> (gates: [ServerGate], registry: RegistryContracts?) {
         let configuration = try AccordConfiguration.load(path: config)
         let file = configuration.file ?? AccordConfiguration.defaultFileName
         guard configuration.file != nil else { throw UsageError("no \(file) here: accord check runs the servers it configures (pass --config PATH)") }
@@ -109,17 +129,56 @@ struct CheckCommand: AsyncParsableCommand {
             throw UsageError("\(file) has no server named \"\(name)\"; it has: \(configuration.servers.map(\.name).joined(separator: ", "))")
         }
         let chosen = servers.isEmpty ? configuration.servers : configuration.servers.filter { servers.contains($0.name) }
-        let contracts = try ContractSet.load(files: [], folder: nil, configuration: configuration)
+        var contracts = try ContractSet.load(files: [], folder: nil, configuration: configuration)
         let policy = policyOptions.policy(from: configuration)
         let resolver = EndpointResolver(options: try ServerOptions.parse(config.map { ["--config", $0] } ?? []))
         let baselines = try await BaselineSource(revision: baselineRef)
-        var gates: [ServerGate] = []
+        var read: [(definition: ServerDefinition, label: String, baseline: Snapshot?)] = []
         for definition in chosen {
             let (label, baseline) = try await baselines.read(configuration.baselinePath(for: definition.name))
-            gates.append(ServerGate(definition: definition, target: try resolver.providerTarget(for: definition), baselinePath: label,
-                                    baseline: baseline, contracts: contracts, policy: policy, client: client.clientOptions, update: update))
+            read.append((definition, label, baseline))
         }
-        return gates
+        // Registry contracts are published under the provider's name: its accord.yaml name or,
+        // as consumers see it, the serverInfo.name its baseline records.
+        var fetched: RegistryContracts?
+        if registryOptions.url(configuration) != nil {
+            let selector = try ContractSelector(parsing: selector)
+            let names = Set(read.flatMap { [$0.definition.name, $0.baseline?.serverInfo["name"]?.stringValue].compactMap { $0 } })
+            let registry = try await registryOptions.with(configuration) { registry in
+                let published = Set(try await registry.remote.refs(under: RegistryLayout.contractsPrefix).keys.compactMap { RegistryLayout.pair(of: $0)?.provider })
+                return try await RegistryContracts.fetch(from: registry, providers: names.intersection(published).sorted(), selector: selector)
+            }
+            contracts.contracts += registry.contracts
+            fetched = registry
+        } else if publishResults {
+            throw UsageError("--publish-results needs a registry: pass --registry URL or set registry: in \(file)")
+        }
+        let gates = try read.map { entry in
+            ServerGate(definition: entry.definition, target: try resolver.providerTarget(for: entry.definition), baselinePath: entry.label,
+                       baseline: entry.baseline, contracts: contracts, policy: policy, client: client.clientOptions, update: update)
+        }
+        return (gates, fetched)
+    }
+
+    /// Registry contracts are pending until they pass once; with --publish-results each
+    /// server's verdicts go back to the registry under its live serverInfo.version.
+    private func settle(_ results: inout [CheckReport.ServerResult], with fetched: RegistryContracts) async throws {
+        var published: [VerificationResult] = []
+        for index in results.indices {
+            guard var verification = results[index].verification else { continue }
+            verification.verifications = fetched.applyingPending(to: verification.verifications, providerBranch: providerBranch)
+            results[index].verification = verification
+            if publishResults, let version = verification.serverVersion {
+                published += fetched.results(of: verification, providerVersion: version, providerBranch: providerBranch)
+            }
+        }
+        guard publishResults, !published.isEmpty else { return }
+        let configuration = try AccordConfiguration.load(path: config)
+        let results = published
+        try await registryOptions.with(configuration) { registry in
+            for result in results { try await registry.publish(result) }
+        }
+        Console.note("published \(results.count) verification result(s) to the registry", quiet: verbosity.quiet)
     }
 
     /// `CI=true` (or `1`), as GitHub Actions, GitLab CI and most CI systems set it.

@@ -1,4 +1,5 @@
 import AccordContracts
+import AccordRegistry
 import AccordReport
 import AccordSnapshot
 import ArgumentParser
@@ -55,6 +56,24 @@ struct VerifyCommand: AsyncParsableCommand {
     @Flag(help: "Record contracts that pass in .verified.json in the contracts folder (ends their pending state).")
     var record = false
 
+    @OptionGroup(title: "Registry")
+    var registryOptions: RegistryOptions
+
+    @Option(help: ArgumentHelp("Fetch this provider's contracts from the registry (with the local ones).", valueName: "name"))
+    var provider: String?
+
+    @Option(help: ArgumentHelp("Which published contracts: main, branch:NAME, deployed:ENVIRONMENT or all.", valueName: "selector"))
+    var selector: String = "main"
+
+    @Flag(help: "Publish each registry contract's verdict back to the registry.")
+    var publishResults = false
+
+    @Option(help: ArgumentHelp("The provider version the results are for (default: the verified serverInfo.version).", valueName: "version"))
+    var providerVersion: String?
+
+    @Option(help: ArgumentHelp("The provider branch the results are for.", valueName: "name"))
+    var providerBranch: String = "main"
+
     @OptionGroup(title: "Server (live verification)")
     var serverOptions: ServerOptions
 
@@ -69,6 +88,9 @@ struct VerifyCommand: AsyncParsableCommand {
 
     func validate() throws {
         if against == nil, server == nil, serverOptions.url == nil, positionals.isEmpty { throw Self.nothingToVerifyAgainst }
+        if registryOptions.registry != nil, provider == nil { throw ValidationError("--registry needs --provider NAME: whose contracts to fetch") }
+        if publishResults, provider == nil { throw ValidationError("--publish-results needs --provider NAME (and the registry)") }
+        if providerVersion != nil, !publishResults { throw ValidationError("--provider-version only applies to --publish-results") }
     }
 
     static let nothingToVerifyAgainst = ValidationError("say what to verify against: --against SNAPSHOT, --server NAME, --url URL or -- COMMAND")
@@ -89,7 +111,17 @@ struct VerifyCommand: AsyncParsableCommand {
         if live > 1 { throw UsageError("name one server only: --server, --url or -- COMMAND") }
         let configuration = try AccordConfiguration.load(path: serverOptions.config)
         var set = try ContractSet.load(files: contractFiles, folder: contractOptions.contracts, configuration: configuration)
-        let verified: (report: VerificationReport, contracts: [Contract])
+        var fetched: RegistryContracts?
+        if let provider {
+            let selector = try ContractSelector(parsing: selector)
+            let contracts = try await registryOptions.with(configuration) { registry in
+                try await RegistryContracts.fetch(from: registry, providers: [provider], selector: selector)
+            }
+            Console.note("\(contracts.entries.count) contract(s) for \(provider) from the registry (\(selector))", quiet: verbosity.quiet || !verbosity.verbose)
+            set.contracts += contracts.contracts
+            fetched = contracts
+        }
+        var verified: (report: VerificationReport, contracts: [Contract])
         if let against {
             verified = try set.verifyStatically(against: await SnapshotArgument.read(against), target: against, purpose: .verify)
         } else {
@@ -105,7 +137,20 @@ struct VerifyCommand: AsyncParsableCommand {
                                            serverVersion: run.snapshot.serverVersion,
                                            verifications: set.applyingRecord(to: run.verifications, of: run.contracts)), run.contracts)
         }
+        if let fetched {
+            verified.report.verifications = fetched.applyingPending(to: verified.report.verifications, providerBranch: providerBranch)
+        }
         try report.emit(verified.report)
+        if publishResults, let fetched {
+            guard let version = providerVersion ?? verified.report.serverVersion else {
+                throw UsageError("the verified server reports no serverInfo.version: pass --provider-version V")
+            }
+            let results = fetched.results(of: verified.report, providerVersion: version, providerBranch: providerBranch)
+            try await registryOptions.with(configuration) { registry in
+                for result in results { try await registry.publish(result) }
+            }
+            Console.note("published \(results.count) verification result(s) for \(provider ?? "") \(version)", quiet: verbosity.quiet)
+        }
         if record {
             let recorded = try set.recordPasses(verified.report.verifications, of: verified.contracts)
             Console.note(recorded.isEmpty ? "nothing new to record in \(set.recordPath)" : "recorded passes of \(recorded.joined(separator: ", ")) in \(set.recordPath)",

@@ -24,6 +24,7 @@ import Foundation
 ///     headers: { X-Team: "${TEAM_ID}" }
 ///     bearer-token-env: MCP_TOKEN
 /// contracts: contracts          # consumer contracts, *.yaml
+/// registry: git@github.com:acme/contracts.git   # the contract registry (docs/registry.md)
 /// ```
 public struct AccordConfiguration: Sendable {
     public static let defaultFileName = "accord.yaml"
@@ -36,6 +37,8 @@ public struct AccordConfiguration: Sendable {
     public var contractsFolder: String
     /// How findings are judged (`policy:`).
     public var policy: Policy
+    /// The contract registry's git URL (`registry:`), a path resolved against the file's folder.
+    public var registry: String?
     /// The file this came from (nil when no file exists and defaults apply).
     public var file: String?
 
@@ -70,7 +73,7 @@ public struct AccordConfiguration: Sendable {
         return try parse(text, file: file)
     }
 
-    static let topLevelKeys: Set<String> = ["servers", "snapshots", "contracts", "policy"]
+    static let topLevelKeys: Set<String> = ["servers", "snapshots", "contracts", "policy", "registry"]
     static let serverKeys: Set<String> = [
         "command", "swift-product", "args", "env", "cwd", "url", "headers", "transport", "bearer-token-env", "provider-states",
     ]
@@ -87,6 +90,12 @@ public struct AccordConfiguration: Sendable {
             configuration.snapshotsFolder = resolve("snapshots", against: base)
         }
         configuration.contractsFolder = resolve(try top["contracts"]?.string() ?? "contracts", against: base)
+        if let registry = top["registry"] {
+            let url = try registry.string()
+            // A URL or scp-like ssh address as written; a local path relative to this file.
+            configuration.registry = url.contains("://") || url.hasPrefix("/") || url.range(of: #"^[^/]+:"#, options: .regularExpression) != nil
+                ? url : resolve(url, against: base)
+        }
         if let policy = top["policy"] {
             configuration.policy = try PolicyConfiguration.parse(policy)
         }

@@ -1,4 +1,5 @@
 import AccordGit
+import AccordRegistry
 import AccordYAML
 import AccordMCP
 import AccordSnapshot
@@ -28,7 +29,8 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
           2  usage or input error: bad flags; an unreadable or invalid file
              (named with line and field)
           3  server error: cannot start, connect, authenticate or handshake;
-             timeout; protocol violation
+             timeout; protocol violation; the registry cannot be reached
+             or updated
           4  internal error (a bug in Accord: please report it)
           130  interrupted (Ctrl-C); every server Accord started was stopped
         """
@@ -39,6 +41,12 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
         case let failure as CommandFailure: failure.status
         case is MCPError: .serverError
         case let error as GitError: error.reason == .cancelled ? .interrupted : .inputError
+        case let error as RegistryError:
+            switch error.kind {
+            case .input: .inputError
+            case .unreachable, .contention: .serverError
+            case .cancelled: .interrupted
+            }
         case is InputFileError, is SnapshotFileError, is UsageError: .inputError
         case is CancellationError: .interrupted
         default: .internalError

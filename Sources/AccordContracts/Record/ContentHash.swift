@@ -1,7 +1,7 @@
 /// SHA-256 of contract text, spelled `sha256:<hex>`; Foundation on Linux has no digest API and
 /// the record only needs a stable fingerprint, so this is the plain FIPS 180-4 algorithm.
-enum ContentHash {
-    static func sha256(_ text: String) -> String {
+public enum ContentHash {
+    public static func sha256(_ text: String) -> String {
         "sha256:" + digest(Array(text.utf8)).map { byte in
             let hex = String(byte, radix: 16)
             return byte < 16 ? "0" + hex : hex

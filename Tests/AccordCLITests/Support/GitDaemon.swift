@@ -1,0 +1,84 @@
+import Foundation
+
+/// A bare registry repository, optionally served by a real `git daemon` on 127.0.0.1 (push
+/// enabled), started by the test and stopped (and reaped) when dropped.
+final class RegistryRepository: @unchecked Sendable {
+    let root: String
+    let path: String
+    private var daemon: Process?
+    private(set) var port: Int?
+
+    /// `file://` URL of the bare repository.
+    var fileURL: String { "file://" + path }
+    /// `git://127.0.0.1:PORT/registry.git` once ``serve()`` ran.
+    var daemonURL: String? { port.map { "git://127.0.0.1:\($0)/registry.git" } }
+
+    init() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("accord-registry-\(UUID().uuidString)").path
+        path = root + "/registry.git"
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        try Self.git(["init", "--quiet", "--bare", path])
+    }
+
+    deinit {
+        if let daemon, daemon.isRunning {
+            daemon.terminate()
+            // git-daemon ends on SIGTERM; one that does not is killed after two seconds.
+            let deadline = Date().addingTimeInterval(2)
+            while daemon.isRunning, Date() < deadline { usleep(20_000) }
+            if daemon.isRunning { kill(daemon.processIdentifier, SIGKILL) }
+            daemon.waitUntilExit()
+        }
+        try? FileManager.default.removeItem(atPath: root)
+    }
+
+    /// Starts `git daemon` on a free port and waits (at most 10 s) until it answers.
+    func serve() async throws {
+        // git-daemon itself, not the `git daemon` wrapper: a signal to the wrapper leaves the
+        // daemon running.
+        let executable = try Self.git(["--exec-path"]) + "/git-daemon"
+        for _ in 0..<5 {
+            let port = freePort()
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: executable)
+            process.arguments = ["--reuseaddr", "--export-all", "--enable=receive-pack", "--informative-errors",
+                                 "--base-path=\(root)", "--listen=127.0.0.1", "--port=\(port)", root]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let deadline = Date().addingTimeInterval(10)
+            while process.isRunning, Date() < deadline {
+                if (try? Self.git(["ls-remote", "git://127.0.0.1:\(port)/registry.git"])) != nil {
+                    daemon = process
+                    self.port = port
+                    return
+                }
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            if process.isRunning { process.terminate() }
+            process.waitUntilExit()
+        }
+        throw CocoaError(.featureUnsupported, userInfo: [NSLocalizedDescriptionKey: "git daemon did not start on 127.0.0.1"])
+    }
+
+    /// `git` in the bare repository; its stdout, trimmed.
+    @discardableResult
+    func git(_ arguments: [String]) throws -> String { try Self.git(["--git-dir", path] + arguments) }
+
+    @discardableResult
+    static func git(_ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git"] + arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "git \(arguments.joined(separator: " ")) exited \(process.terminationStatus)"])
+        }
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
