@@ -29,6 +29,7 @@ public struct AccordCommand: AsyncParsableCommand {
         subcommands: [
             CheckCommand.self, SnapshotCommand.self, DiffCommand.self, BumpCommand.self, VerifyCommand.self, CanIDeployCommand.self,
             ContractCommand.self, RulesCommand.self,
+            ReportCommand.self,
         ]
     )
 
