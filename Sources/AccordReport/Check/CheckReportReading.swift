@@ -2,7 +2,9 @@ import AccordContracts
 import AccordEvolution
 import AccordJSON
 
-extension CheckReportDocument {
+extension CheckReportDocument: ReadableReportDocument {
+    public static let documentName = "check"
+
     /// Reads a version-1 check report back (what `accord report merge` combines), the embedded
     /// diff and verification reports with it. Derived fields (`status`, `tool`,
     /// `consumersAffected`, the parts' summaries) are not needed to rebuild the report and are
@@ -22,13 +24,7 @@ extension CheckReportDocument {
         guard documentKind == kind else {
             throw CheckReportDocumentError(pointer: "/kind", reason: "a \"\(documentKind)\" report, not a check report (write one with accord check --format json)")
         }
-        let version = try root.member("reportVersion").int()
-        guard version <= reportVersion else {
-            throw CheckReportDocumentError(pointer: "/reportVersion", reason: "report version \(version) is from a newer Accord (this one reads version \(reportVersion))")
-        }
-        guard version == reportVersion else {
-            throw CheckReportDocumentError(pointer: "/reportVersion", reason: "unsupported report version \(version) (this reader knows \(reportVersion))")
-        }
+        try root.checkReportVersion(reportVersion)
         var servers: [CheckReport.ServerResult] = []
         for element in try root.member("servers").elements() { servers.append(try readServer(element)) }
         return CheckReport(servers: servers, configuration: try root.member("configuration").string(),
@@ -71,19 +67,8 @@ extension CheckReportDocument {
         CheckReportDocumentError(pointer: part.pointer.description + pointer, reason: reason)
     }
 
-    private typealias Reader = DocumentReader<CheckReportDocumentError>
+    private typealias Reader = DocumentReader<CheckReportDocument>
 }
 
 /// A JSON check report that cannot be read back: which field, and why.
-public struct CheckReportDocumentError: Error, Sendable, Equatable, CustomStringConvertible, DocumentReadingError {
-    /// JSON Pointer of the offending field (empty: the whole document).
-    public let pointer: String
-    public let reason: String
-
-    public init(pointer: String, reason: String) {
-        self.pointer = pointer
-        self.reason = reason
-    }
-
-    public var description: String { "invalid check report at \(pointer.isEmpty ? "/" : pointer): \(reason)" }
-}
+public typealias CheckReportDocumentError = ReportDocumentError<CheckReportDocument>

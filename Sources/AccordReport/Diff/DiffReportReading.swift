@@ -1,16 +1,15 @@
 import AccordEvolution
 import AccordJSON
 
-extension DiffReportDocument {
+extension DiffReportDocument: ReadableReportDocument {
+    public static let documentName = "diff"
+
     /// Reads a version-1 diff report back. Derived fields (`failed`, `summary`, `tool`) are not
     /// needed to rebuild the report and are not checked.
     /// - Throws: ``DiffReportDocumentError`` naming the pointer of the first bad field.
     public static func report(from json: JSONValue) throws(DiffReportDocumentError) -> EvolutionReport {
         let root = Reader(value: json, pointer: .root)
-        let version = try root.member("reportVersion").int()
-        guard version == reportVersion else {
-            throw DiffReportDocumentError(pointer: "/reportVersion", reason: "unsupported report version \(version) (this reader knows \(reportVersion))")
-        }
+        try root.checkReportVersion(reportVersion)
         let documentKind = try root.member("kind").string()
         guard documentKind == kind else { throw DiffReportDocumentError(pointer: "/kind", reason: "expected \"diff\", found \"\(documentKind)\"") }
         var findings: [Finding] = []
@@ -66,19 +65,8 @@ extension DiffReportDocument {
         return finding
     }
 
-    private typealias Reader = DocumentReader<DiffReportDocumentError>
+    private typealias Reader = DocumentReader<DiffReportDocument>
 }
 
 /// A JSON diff report that cannot be read back: which field, and why.
-public struct DiffReportDocumentError: Error, Sendable, Equatable, CustomStringConvertible, DocumentReadingError {
-    /// JSON Pointer of the offending field.
-    public let pointer: String
-    public let reason: String
-
-    public init(pointer: String, reason: String) {
-        self.pointer = pointer
-        self.reason = reason
-    }
-
-    public var description: String { "invalid diff report at \(pointer.isEmpty ? "/" : pointer): \(reason)" }
-}
+public typealias DiffReportDocumentError = ReportDocumentError<DiffReportDocument>

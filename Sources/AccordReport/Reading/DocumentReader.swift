@@ -1,20 +1,50 @@
 import AccordJSON
 
-/// An error a report reader throws: the JSON Pointer of the offending field, and why.
-protocol DocumentReadingError: Error {
-    init(pointer: String, reason: String)
+/// A JSON report kind Accord reads back (diff, verification, check): its name in errors.
+public protocol ReadableReportDocument {
+    /// "diff", "verification", "check".
+    static var documentName: String { get }
+}
+
+/// A JSON report that cannot be read back: which field, and why.
+///
+/// ```swift
+/// CheckReportDocumentError(pointer: "/kind", reason: "missing").description
+/// // invalid check report at /kind: missing
+/// ```
+public struct ReportDocumentError<Document: ReadableReportDocument>: Error, Sendable, Equatable, CustomStringConvertible {
+    /// JSON Pointer of the offending field (empty: the whole document).
+    public let pointer: String
+    public let reason: String
+
+    public init(pointer: String, reason: String) {
+        self.pointer = pointer
+        self.reason = reason
+    }
+
+    public var description: String { "invalid \(Document.documentName) report at \(pointer.isEmpty ? "/" : pointer): \(reason)" }
 }
 
 /// A cursor into a JSON report being read back: every accessor names the pointer of a field
 /// that is missing or of the wrong type, in the error type of the report kind being read.
 ///
 /// ```swift
-/// let root = DocumentReader<DiffReportDocumentError>(value: json, pointer: .root)
+/// let root = DocumentReader<DiffReportDocument>(value: json, pointer: .root)
 /// let bump = try root.member("requiredBump").enumeration(SemverEffect.self)
 /// ```
-struct DocumentReader<Failure: DocumentReadingError> {
+struct DocumentReader<Document: ReadableReportDocument> {
+    typealias Failure = ReportDocumentError<Document>
+
     let value: JSONValue
     let pointer: JSONPointer
+
+    /// Checks `reportVersion` is the one this reader knows; a larger one is from a newer Accord.
+    func checkReportVersion(_ known: Int) throws(Failure) {
+        let field = try member("reportVersion")
+        let version = try field.int()
+        if version > known { throw field.failure("report version \(version) is from a newer Accord (this one reads version \(known))") }
+        if version != known { throw field.failure("unsupported report version \(version) (this one reads version \(known))") }
+    }
 
     func optionalMember(_ key: String) -> DocumentReader? {
         value[key].map { DocumentReader(value: $0, pointer: pointer.appending(key)) }

@@ -1,7 +1,9 @@
 import AccordContracts
 import AccordJSON
 
-extension VerificationReportDocument {
+extension VerificationReportDocument: ReadableReportDocument {
+    public static let documentName = "verification"
+
     /// Reads a version-1 verification report back (also the one embedded in a check report).
     /// Derived fields (`failed`, `summary`, `tool`, each check's `status`) are not needed to
     /// rebuild the report and are not checked.
@@ -12,10 +14,7 @@ extension VerificationReportDocument {
     /// - Throws: ``VerificationReportDocumentError`` naming the pointer of the first bad field.
     public static func report(from json: JSONValue) throws(VerificationReportDocumentError) -> VerificationReport {
         let root = Reader(value: json, pointer: .root)
-        let version = try root.member("reportVersion").int()
-        guard version == reportVersion else {
-            throw VerificationReportDocumentError(pointer: "/reportVersion", reason: "unsupported report version \(version) (this reader knows \(reportVersion))")
-        }
+        try root.checkReportVersion(reportVersion)
         let server = try root.member("server")
         var verifications: [ContractVerification] = []
         for element in try root.member("contracts").elements() { verifications.append(try readContract(element)) }
@@ -52,19 +51,8 @@ extension VerificationReportDocument {
         return check
     }
 
-    private typealias Reader = DocumentReader<VerificationReportDocumentError>
+    private typealias Reader = DocumentReader<VerificationReportDocument>
 }
 
 /// A JSON verification report that cannot be read back: which field, and why.
-public struct VerificationReportDocumentError: Error, Sendable, Equatable, CustomStringConvertible, DocumentReadingError {
-    /// JSON Pointer of the offending field.
-    public let pointer: String
-    public let reason: String
-
-    public init(pointer: String, reason: String) {
-        self.pointer = pointer
-        self.reason = reason
-    }
-
-    public var description: String { "invalid verification report at \(pointer.isEmpty ? "/" : pointer): \(reason)" }
-}
+public typealias VerificationReportDocumentError = ReportDocumentError<VerificationReportDocument>
