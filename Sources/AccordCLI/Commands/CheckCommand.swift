@@ -86,14 +86,16 @@ struct CheckCommand: AsyncParsableCommand {
         guard jobs > 0 else { throw ValidationError("--jobs must be at least 1") }
         if force, !update { throw ValidationError("--force only applies to --update") }
         if update, baselineRef != nil { throw ValidationError("--update writes the working tree's baselines; it cannot be combined with --baseline-ref") }
-        if let shard { do { _ = try Shard(parsing: shard) } catch { throw ValidationError(error.message) } }
     }
 
     func run() async throws {
         if update, !force, Self.runsInCI(ProcessInfo.processInfo.environment) {
             throw UsageError("--update rewrites the committed baselines; refusing under CI=true (update them in a pull request, or pass --force)")
         }
-        let (gates, part) = try await prepare()
+        // Parsed here, not in validate(): a CI recipe's `--shard "$SHARD/3"` must parse before
+        // its variable is known (CIRecipeTests), and a bad value is exit 2 all the same.
+        let slice = try shard.map { (text) throws(UsageError) in try Shard(parsing: text) }
+        let (gates, part) = try await prepare(shard: slice)
         let quiet = verbosity.quiet, showProgress = verbosity.verbose || Console.stderrIsTerminal
         if let part, gates.isEmpty {
             Console.note("shard \(part.label) has no servers (\(part.gate.count) server\(part.gate.count == 1 ? "" : "s") over \(part.count) shards): nothing to check, passed", quiet: quiet)
@@ -115,7 +117,7 @@ struct CheckCommand: AsyncParsableCommand {
     /// Reads everything the gate needs from the user's files before any server starts, so a
     /// bad config, baseline or contract is exit 2 with its file and line, not a half-run. With
     /// `--shard`, only the shard's servers are prepared, and the shard comes back for the report.
-    func prepare() async throws -> (gates: [ServerGate], shard: CheckShard?) {
+    func prepare(shard: Shard?) async throws -> (gates: [ServerGate], shard: CheckShard?) {
         let configuration = try AccordConfiguration.load(path: config)
         let file = configuration.file ?? AccordConfiguration.defaultFileName
         guard configuration.file != nil else { throw UsageError("no \(file) here: accord check runs the servers it configures (pass --config PATH)") }
@@ -126,9 +128,8 @@ struct CheckCommand: AsyncParsableCommand {
         var chosen = servers.isEmpty ? configuration.servers : configuration.servers.filter { servers.contains($0.name) }
         var part: CheckShard?
         if let shard {
-            let slice = try Shard(parsing: shard)
-            part = slice.record(gate: chosen.map(\.name))
-            let mine = Set(slice.select(chosen.map(\.name)))
+            part = shard.record(gate: chosen.map(\.name))
+            let mine = Set(shard.select(chosen.map(\.name)))
             chosen = chosen.filter { mine.contains($0.name) }
         }
         let contracts = try ContractSet.load(files: [], folder: nil, configuration: configuration)
