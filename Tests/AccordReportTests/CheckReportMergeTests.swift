@@ -51,6 +51,22 @@ struct CheckReportReadingTests {
         #expect(ReportRenderer<CheckReport>.text.render(sharded, context).hasPrefix("accord check: accord.yaml (4 servers, shard 1/2)\n"))
     }
 
+    @Test("the shard and the baseline lines validate against the check report schema, and nothing else does")
+    func schema() throws {
+        let validator = JSONSchemaValidator(schema: ReportSchemas.load("accord-check-report"))
+        var sharded = located
+        sharded.shard = CheckShard(index: 1, count: 2, gate: ["demo", "time", "git", "fresh"])
+        let document = try JSONValue(parsing: json(sharded))
+        #expect(validator.validate(document).map(\.description) == [])
+        #expect(!validator.isValid(document.setting("shard", to: ["index": 0, "count": 2, "gate": []])))
+        #expect(!validator.isValid(document.setting("shard", to: ["index": 1, "count": 2])))
+        var servers = try #require(document["servers"]?.arrayValue)
+        servers[0] = servers[0].setting("baselineLines", to: ["/tools": "twelve"])
+        #expect(!validator.isValid(document.setting("servers", to: .array(servers))))
+        let output = try ReportSchemas.validateWithPython(json(sharded), against: "accord-check-report")
+        #expect(output.contains("valid against Accord check report, version 1"))
+    }
+
     @Test("another kind of report, a newer version or a bad field is named by its pointer")
     func errors() throws {
         let diff = try JSONValue(parsing: ReportRenderer<EvolutionReport>.json.render(SampleReports.release, context))

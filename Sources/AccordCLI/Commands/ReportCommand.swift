@@ -38,6 +38,7 @@ struct ReportMergeCommand: AsyncParsableCommand {
               2  a file is unreadable, not a check report, malformed or from a newer
                  Accord (named with line and field), or the shards do not add up
               3  a server could not be checked in some shard, as accord check
+              4  internal error (a bug in Accord: please report it)
             """
     )
 
