@@ -49,7 +49,7 @@ extension CheckReport {
             }
             let missing = gate.filter { owner[$0] == nil }
             guard missing.isEmpty else { throw .missingServers(missing) }
-            servers.sort { position[$0.server]! < position[$1.server]! }
+            servers.sort { (position[$0.server] ?? gate.count) < (position[$1.server] ?? gate.count) }
         }
         return CheckReport(servers: servers, configuration: first.report.configuration)
     }

@@ -84,7 +84,7 @@ struct DocumentReader<Document: ReadableReportDocument> {
     /// The members of an object, in key order.
     func members() throws(Failure) -> [(key: String, reader: DocumentReader)] {
         guard case .object(let object) = value else { throw mismatch("an object") }
-        return object.keys.sorted().map { (key: $0, reader: DocumentReader(value: object[$0]!, pointer: pointer.appending($0))) }
+        return object.sorted { $0.key < $1.key }.map { (key: $0.key, reader: DocumentReader(value: $0.value, pointer: pointer.appending($0.key))) }
     }
 
     /// Each element read as a string.
