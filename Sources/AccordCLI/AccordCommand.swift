@@ -30,6 +30,7 @@ public struct AccordCommand: AsyncParsableCommand {
             CheckCommand.self, SnapshotCommand.self, DiffCommand.self, BumpCommand.self, VerifyCommand.self, CanIDeployCommand.self,
             ContractCommand.self, RulesCommand.self,
             PublishCommand.self, RecordDeploymentCommand.self, RegistryCommand.self,
+            ReportCommand.self,
         ]
     )
 

@@ -60,7 +60,7 @@ struct JSONReportRendererTests {
     func readerErrors() throws {
         var document = DiffReportDocument.json(SampleReports.release, context: SampleReports.context)
         document = document.setting("reportVersion", to: 2)
-        #expect(throws: DiffReportDocumentError(pointer: "/reportVersion", reason: "unsupported report version 2 (this reader knows 1)")) {
+        #expect(throws: DiffReportDocumentError(pointer: "/reportVersion", reason: "report version 2 is from a newer Accord (this one reads version 1)")) {
             try DiffReportDocument.report(from: document)
         }
         var findings = try #require(DiffReportDocument.json(SampleReports.release, context: SampleReports.context)["findings"]?.arrayValue)

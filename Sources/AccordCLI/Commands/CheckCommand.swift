@@ -35,6 +35,12 @@ struct CheckCommand: AsyncParsableCommand {
             semantics). --publish-results publishes each verdict back for the live \
             serverInfo.version (docs/registry.md).
 
+            --shard I/N checks shard I of N of the servers (after --server), for a CI matrix: \
+            round-robin over the server names sorted, so every machine picks the same servers \
+            whatever their order in accord.yaml, and each server is in exactly one shard. The \
+            JSON report records the shard; `accord report merge` combines the shards' reports \
+            into the report an unsharded run would have written. A shard with no servers passes.
+
             EXAMPLES:
               accord check                          # the gate
               accord check --format markdown >> "$GITHUB_STEP_SUMMARY"
@@ -43,6 +49,7 @@ struct CheckCommand: AsyncParsableCommand {
               accord check --server demo --fail-on potentially-breaking
               accord check --update                 # after a deliberate change
               accord check --baseline-ref origin/main   # baselines as on main
+              accord check --shard 2/3 --report json=shard-2.json   # a matrix job
               LEDGERLY_RELEASE=2.0.0 accord check   # the demo's next release fails
 
             \(ExitStatus.reference)
@@ -54,6 +61,9 @@ struct CheckCommand: AsyncParsableCommand {
 
     @Option(name: .customLong("server"), help: ArgumentHelp("Check only this configured server (repeatable; default: all).", valueName: "name"))
     var servers: [String] = []
+
+    @Option(help: ArgumentHelp("Check only shard I of N of the servers (1-based), e.g. 2/3; merge the reports with `accord report merge`.", valueName: "i/n"))
+    var shard: String?
 
     @Flag(help: "Rewrite the baselines of servers whose definitions changed, after a deliberate change.")
     var update = false
@@ -101,15 +111,21 @@ struct CheckCommand: AsyncParsableCommand {
         if update, !force, Self.runsInCI(ProcessInfo.processInfo.environment) {
             throw UsageError("--update rewrites the committed baselines; refusing under CI=true (update them in a pull request, or pass --force)")
         }
-        let (gates, fetched) = try await prepare()
+        // Parsed here, not in validate(): a CI recipe's `--shard "$SHARD/3"` must parse before
+        // its variable is known (CIRecipeTests), and a bad value is exit 2 all the same.
+        let slice = try shard.map { (text) throws(UsageError) in try Shard(parsing: text) }
+        let (gates, part, fetched) = try await prepare(shard: slice)
         let quiet = verbosity.quiet, showProgress = verbosity.verbose || Console.stderrIsTerminal
+        if let part, gates.isEmpty {
+            Console.note("shard \(part.label) has no servers (\(part.gate.count) server\(part.gate.count == 1 ? "" : "s") over \(part.count) shards): nothing to check, passed", quiet: quiet)
+        }
         var results = await GateScheduler.run(gates, jobs: jobs) { line in
             if showProgress, !quiet { Console.error(line) }
         }
         // Ctrl-C: the servers are stopped; a report of half-checked servers would mislead.
         try Task.checkCancellation()
         if let fetched { try await settle(&results, with: fetched) }
-        let outcome = CheckReport(servers: results, configuration: config ?? AccordConfiguration.defaultFileName)
+        let outcome = CheckReport(servers: results, configuration: config ?? AccordConfiguration.defaultFileName, shard: part)
         try report.emit(outcome)
         switch outcome.status {
         case .passed: break
@@ -119,8 +135,9 @@ struct CheckCommand: AsyncParsableCommand {
     }
 
     /// Reads everything the gate needs from the user's files before any server starts, so a
-    /// bad config, baseline or contract is exit 2 with its file and line, not a half-run.
-    func prepare() async throws -> (gates: [ServerGate], registry: RegistryContracts?) {
+    /// bad config, baseline or contract is exit 2 with its file and line, not a half-run. With
+    /// `--shard`, only the shard's servers are prepared, and the shard comes back for the report.
+    func prepare(shard: Shard?) async throws -> (gates: [ServerGate], shard: CheckShard?, registry: RegistryContracts?) {
         let configuration = try AccordConfiguration.load(path: config)
         let file = configuration.file ?? AccordConfiguration.defaultFileName
         guard configuration.file != nil else { throw UsageError("no \(file) here: accord check runs the servers it configures (pass --config PATH)") }
@@ -128,7 +145,13 @@ struct CheckCommand: AsyncParsableCommand {
         for name in servers where configuration.server(named: name) == nil {
             throw UsageError("\(file) has no server named \"\(name)\"; it has: \(configuration.servers.map(\.name).joined(separator: ", "))")
         }
-        let chosen = servers.isEmpty ? configuration.servers : configuration.servers.filter { servers.contains($0.name) }
+        var chosen = servers.isEmpty ? configuration.servers : configuration.servers.filter { servers.contains($0.name) }
+        var part: CheckShard?
+        if let shard {
+            part = shard.record(gate: chosen.map(\.name))
+            let mine = Set(shard.select(chosen.map(\.name)))
+            chosen = chosen.filter { mine.contains($0.name) }
+        }
         var contracts = try ContractSet.load(files: [], folder: nil, configuration: configuration)
         let policy = policyOptions.policy(from: configuration)
         let resolver = EndpointResolver(options: try ServerOptions.parse(config.map { ["--config", $0] } ?? []))
@@ -157,7 +180,7 @@ struct CheckCommand: AsyncParsableCommand {
             ServerGate(definition: entry.definition, target: try resolver.providerTarget(for: entry.definition), baselinePath: entry.label,
                        baseline: entry.baseline, contracts: contracts, policy: policy, client: client.clientOptions, update: update)
         }
-        return (gates, fetched)
+        return (gates, part, fetched)
     }
 
     /// Registry contracts are pending until they pass once; with --publish-results each

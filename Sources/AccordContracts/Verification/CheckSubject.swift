@@ -6,7 +6,7 @@
 /// CheckSubject(kind: .tool, name: "get_invoice", aspect: .read)   // tool:get_invoice:reads:/customerName
 /// ```
 public struct CheckSubject: Sendable, Equatable, Hashable, Codable {
-    public enum Kind: String, Sendable, Equatable, Hashable, Codable {
+    public enum Kind: String, Sendable, Equatable, Hashable, Codable, CaseIterable {
         case tool
         case prompt
         case resource
@@ -15,7 +15,7 @@ public struct CheckSubject: Sendable, Equatable, Hashable, Codable {
         case provider
     }
 
-    public enum Aspect: String, Sendable, Equatable, Hashable, Codable {
+    public enum Aspect: String, Sendable, Equatable, Hashable, Codable, CaseIterable {
         /// The object is offered.
         case exists
         /// Example arguments validate against the input schema.

@@ -8,7 +8,7 @@
 /// ```
 public struct VerificationReport: Sendable, Equatable {
     /// Which question the report answers.
-    public enum Purpose: String, Sendable, Equatable, Codable {
+    public enum Purpose: String, Sendable, Equatable, Codable, CaseIterable {
         /// `accord verify`: every check of every contract.
         case verify
         /// `accord can-i-deploy`: yes or no, with the failed checks as the reasons.
@@ -16,7 +16,7 @@ public struct VerificationReport: Sendable, Equatable {
     }
 
     /// How the checks were made.
-    public enum Mode: String, Sendable, Equatable, Codable {
+    public enum Mode: String, Sendable, Equatable, Codable, CaseIterable {
         /// Against a snapshot file, without a server.
         case `static`
         /// Against a running server: expectations checked on its live definitions, interactions

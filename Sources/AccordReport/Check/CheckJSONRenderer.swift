@@ -4,7 +4,8 @@ import AccordJSON
 
 /// Accord's JSON `accord check` report (`--format json`), version 1: the gate's status and, per
 /// server, its state with the diff report (``DiffReportDocument``) and the verification report
-/// (``VerificationReportDocument``) embedded as they are written on their own.
+/// (``VerificationReportDocument``) embedded as they are written on their own. A sharded run
+/// (`--shard I/N`) says which shard it is; ``report(from:)`` reads a document back.
 ///
 /// The document is described by `docs/schemas/accord-check-report.schema.json`, which embeds
 /// the diff and verify schemas.
@@ -21,7 +22,7 @@ public enum CheckReportDocument {
     /// The report as a JSON value (render it with `JSONEncoding.canonical`).
     public static func json(_ report: CheckReport, context: RenderContext) -> JSONValue {
         let part = CheckPresentation.partContext(context)
-        return [
+        var document: [String: JSONValue] = [
             "reportVersion": .number(JSONNumber(reportVersion)),
             "kind": .string(kind),
             "tool": ["name": .string(context.toolName), "version": .string(context.toolVersion)],
@@ -29,6 +30,11 @@ public enum CheckReportDocument {
             "status": .string(report.status.rawValue),
             "servers": .array(report.servers.map { server($0, context: part) }),
         ]
+        if let shard = report.shard {
+            document["shard"] = ["index": .number(JSONNumber(shard.index)), "count": .number(JSONNumber(shard.count)),
+                                 "gate": .array(shard.gate.map { .string($0) })]
+        }
+        return .object(document)
     }
 
     private static func server(_ server: CheckReport.ServerResult, context: RenderContext) -> JSONValue {
@@ -42,6 +48,11 @@ public enum CheckReportDocument {
             "verification": server.verification.map { VerificationReportDocument.json($0, context: context) } ?? .null,
         ]
         if let error = server.error { object["error"] = .string(error) }
+        // Where the diff's findings are in the baseline: what SARIF regions and annotation lines
+        // say, kept so a merged report (`accord report merge`) renders them as check did.
+        if !server.diffAnchorLines.isEmpty {
+            object["baselineLines"] = .object(Dictionary(uniqueKeysWithValues: server.diffAnchorLines.map { ($0.key.description, .number(JSONNumber($0.value))) }))
+        }
         if let consumers = CheckPresentation.consumersAffected(server) { object["consumersAffected"] = .array(consumers.map { .string($0) }) }
         return .object(object)
     }

@@ -22,10 +22,11 @@ enum CheckPresentation {
         return located
     }
 
-    /// "accord check: accord.yaml (2 servers)".
+    /// "accord check: accord.yaml (2 servers)"; a shard's "accord check: accord.yaml (2 servers, shard 1/3)".
     static func heading(_ report: CheckReport, context: RenderContext) -> String {
         let count = report.servers.count
-        return "\(context.toolName) check: \(DisplayText.singleLine(report.configuration)) (\(count) server\(count == 1 ? "" : "s"))"
+        let shard = report.shard.map { ", shard \($0.label)" } ?? ""
+        return "\(context.toolName) check: \(DisplayText.singleLine(report.configuration)) (\(count) server\(count == 1 ? "" : "s")\(shard))"
     }
 
     /// "passed", "FAILED" or "ERROR".

@@ -71,14 +71,18 @@ public struct CheckReport: Sendable, Equatable {
         public static func < (lhs: Status, rhs: Status) -> Bool { lhs.rank < rhs.rank }
     }
 
-    /// One result per checked server, in accord.yaml order.
+    /// One result per checked server, in accord.yaml order (a merged report: in the order of
+    /// its shards' ``CheckShard/gate``).
     public var servers: [ServerResult]
     /// The config file the gate read (for headers), e.g. `accord.yaml`.
     public var configuration: String
+    /// The part of a sharded gate this report covers (`--shard I/N`); `nil` for a whole gate.
+    public var shard: CheckShard?
 
-    public init(servers: [ServerResult], configuration: String) {
+    public init(servers: [ServerResult], configuration: String, shard: CheckShard? = nil) {
         self.servers = servers
         self.configuration = configuration
+        self.shard = shard
     }
 
     /// The worst server status (`passed` when no server is configured).

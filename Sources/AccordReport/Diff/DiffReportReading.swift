@@ -1,16 +1,15 @@
 import AccordEvolution
 import AccordJSON
 
-extension DiffReportDocument {
+extension DiffReportDocument: ReadableReportDocument {
+    public static let documentName = "diff"
+
     /// Reads a version-1 diff report back. Derived fields (`failed`, `summary`, `tool`) are not
     /// needed to rebuild the report and are not checked.
     /// - Throws: ``DiffReportDocumentError`` naming the pointer of the first bad field.
     public static func report(from json: JSONValue) throws(DiffReportDocumentError) -> EvolutionReport {
         let root = Reader(value: json, pointer: .root)
-        let version = try root.member("reportVersion").int()
-        guard version == reportVersion else {
-            throw DiffReportDocumentError(pointer: "/reportVersion", reason: "unsupported report version \(version) (this reader knows \(reportVersion))")
-        }
+        try root.checkReportVersion(reportVersion)
         let documentKind = try root.member("kind").string()
         guard documentKind == kind else { throw DiffReportDocumentError(pointer: "/kind", reason: "expected \"diff\", found \"\(documentKind)\"") }
         var findings: [Finding] = []
@@ -41,12 +40,7 @@ extension DiffReportDocument {
     }
 
     private static func readFinding(_ reader: Reader) throws(DiffReportDocumentError) -> Finding {
-        let pointerReader = try reader.member("pointer")
-        let pointerText = try pointerReader.string()
-        let pointer: JSONPointer
-        do { pointer = try JSONPointer(parsing: pointerText) } catch {
-            throw DiffReportDocumentError(pointer: pointerReader.pointer.description, reason: error.reason)
-        }
+        let pointer = try reader.member("pointer").jsonPointer()
         let ruleID = try reader.member("ruleId").string()
         guard RuleCatalogue.contains(ruleID) else { throw DiffReportDocumentError(pointer: reader.pointer.appending("ruleId").description, reason: "unknown rule \"\(ruleID)\"") }
         var finding = Finding(
@@ -58,7 +52,7 @@ extension DiffReportDocument {
             new: reader.optionalMember("newValue")?.value,
             message: try reader.member("message").string(),
             hint: try reader.optionalMember("hint")?.string(),
-            tags: try reader.member("tags").elements().map { (element) throws(DiffReportDocumentError) in try element.string() },
+            tags: try reader.member("tags").strings(),
             severity: try reader.member("severity").enumeration(Severity.self))
         // Direction, semver and fingerprint are the rule's and the identity's; the stored ones win
         // so a report from another release reads back as written.
@@ -66,64 +60,13 @@ extension DiffReportDocument {
         finding.semver = try reader.member("semver").enumeration(SemverEffect.self)
         finding.fingerprint = try reader.member("fingerprint").string()
         if let consumers = reader.optionalMember("consumers") {
-            finding.consumers = try consumers.elements().map { (element) throws(DiffReportDocumentError) in try element.string() }
+            finding.consumers = try consumers.strings()
         }
         return finding
     }
 
-    /// A cursor into the document that reports where a type mismatch is.
-    private struct Reader {
-        let value: JSONValue
-        let pointer: JSONPointer
-
-        func optionalMember(_ key: String) -> Reader? {
-            value[key].map { Reader(value: $0, pointer: pointer.appending(key)) }
-        }
-
-        func member(_ key: String) throws(DiffReportDocumentError) -> Reader {
-            guard let reader = optionalMember(key) else { throw DiffReportDocumentError(pointer: pointer.appending(key).description, reason: "missing") }
-            return reader
-        }
-
-        func string() throws(DiffReportDocumentError) -> String {
-            guard let text = value.stringValue else { throw mismatch("a string") }
-            return text
-        }
-
-        func int() throws(DiffReportDocumentError) -> Int {
-            guard let number = value.intValue else { throw mismatch("an integer") }
-            return number
-        }
-
-        func elements() throws(DiffReportDocumentError) -> [Reader] {
-            guard let array = value.arrayValue else { throw mismatch("an array") }
-            return array.enumerated().map { Reader(value: $0.element, pointer: pointer.appending($0.offset)) }
-        }
-
-        func enumeration<Value: RawRepresentable & CaseIterable>(_ type: Value.Type) throws(DiffReportDocumentError) -> Value where Value.RawValue == String {
-            let text = try string()
-            guard let parsed = Value(rawValue: text) else {
-                throw mismatch("one of " + Value.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))
-            }
-            return parsed
-        }
-
-        private func mismatch(_ expected: String) -> DiffReportDocumentError {
-            DiffReportDocumentError(pointer: pointer.description, reason: "expected \(expected), found \(DisplayText.value(value, width: 40))")
-        }
-    }
+    private typealias Reader = DocumentReader<DiffReportDocument>
 }
 
 /// A JSON diff report that cannot be read back: which field, and why.
-public struct DiffReportDocumentError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// JSON Pointer of the offending field.
-    public let pointer: String
-    public let reason: String
-
-    public init(pointer: String, reason: String) {
-        self.pointer = pointer
-        self.reason = reason
-    }
-
-    public var description: String { "invalid diff report at \(pointer.isEmpty ? "/" : pointer): \(reason)" }
-}
+public typealias DiffReportDocumentError = ReportDocumentError<DiffReportDocument>
