@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "AccordEvolution", targets: ["AccordEvolution"]),
         .library(name: "AccordReport", targets: ["AccordReport"]),
         .library(name: "AccordContracts", targets: ["AccordContracts"]),
+        .library(name: "AccordServer", targets: ["AccordServer"]),
         .plugin(name: "AccordPlugin", targets: ["AccordPlugin"]),
     ],
     dependencies: [
@@ -47,6 +48,18 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "SystemPackage", package: "swift-system"),
+            ]
+        ),
+        // The MCP serving core (stdio + Streamable HTTP, both eras) that `mock` answers from and
+        // `record` proxies through. Its own small NIO listener: not the swift-sdk.
+        .target(
+            name: "AccordServer",
+            dependencies: [
+                "AccordJSON", "AccordMCP",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
         ),
         .target(
@@ -84,6 +97,7 @@ let package = Package(
         .testTarget(name: "AccordEvolutionTests", dependencies: ["AccordEvolution", "AccordJSON", "AccordSnapshot"]),
         .testTarget(name: "AccordReportTests", dependencies: ["AccordReport", "AccordEvolution", "AccordContracts", "AccordJSON", "AccordTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "AccordContractsTests", dependencies: ["AccordContracts", "AccordJSON", "AccordSnapshot", "AccordTestSupport"]),
+        .testTarget(name: "AccordServerTests", dependencies: ["AccordServer", "AccordJSON", "AccordMCP", "AccordTestSupport"]),
         .testTarget(name: "AccordCLITests", dependencies: ["AccordCLI", "AccordSnapshot", "AccordJSON", "AccordMCP", "AccordTestSupport", .product(name: "Yams", package: "Yams")]),
     ],
     swiftLanguageModes: [.v6]
