@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "AccordReport", targets: ["AccordReport"]),
         .library(name: "AccordContracts", targets: ["AccordContracts"]),
         .library(name: "AccordServer", targets: ["AccordServer"]),
+        .library(name: "AccordMock", targets: ["AccordMock"]),
         .plugin(name: "AccordPlugin", targets: ["AccordPlugin"]),
     ],
     dependencies: [
@@ -62,10 +63,12 @@ let package = Package(
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
         ),
+        .target(name: "AccordMock", dependencies: ["AccordJSON", "AccordMCP", "AccordSnapshot", "AccordContracts", "AccordServer", "AccordReport", "AccordYAML"]),
         .target(
             name: "AccordCLI",
             dependencies: [
                 "AccordJSON", "AccordMCP", "AccordSnapshot", "AccordEvolution", "AccordReport", "AccordYAML", "AccordContracts",
+                "AccordServer", "AccordMock",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -98,6 +101,7 @@ let package = Package(
         .testTarget(name: "AccordReportTests", dependencies: ["AccordReport", "AccordEvolution", "AccordContracts", "AccordJSON", "AccordTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "AccordContractsTests", dependencies: ["AccordContracts", "AccordJSON", "AccordSnapshot", "AccordTestSupport"]),
         .testTarget(name: "AccordServerTests", dependencies: ["AccordServer", "AccordJSON", "AccordMCP", "AccordTestSupport"]),
+        .testTarget(name: "AccordMockTests", dependencies: ["AccordMock", "AccordServer", "AccordContracts", "AccordSnapshot", "AccordJSON", "AccordReport", "AccordTestSupport"]),
         .testTarget(name: "AccordCLITests", dependencies: ["AccordCLI", "AccordSnapshot", "AccordJSON", "AccordMCP", "AccordTestSupport", .product(name: "Yams", package: "Yams")]),
     ],
     swiftLanguageModes: [.v6]

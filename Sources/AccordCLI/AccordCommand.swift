@@ -22,6 +22,7 @@ public struct AccordCommand: AsyncParsableCommand {
               accord contract init --consumer my-agent \\
                 --snapshot snapshots/demo.json --tool get_invoice
               accord rules --format markdown
+              accord mock contracts/billing-agent.yaml --snapshot snapshots/demo.json
 
             \(ExitStatus.reference)
             """,
@@ -29,6 +30,7 @@ public struct AccordCommand: AsyncParsableCommand {
         subcommands: [
             CheckCommand.self, SnapshotCommand.self, DiffCommand.self, BumpCommand.self, VerifyCommand.self, CanIDeployCommand.self,
             ContractCommand.self, RulesCommand.self,
+            MockCommand.self,
         ]
     )
 
