@@ -19,11 +19,12 @@ public actor MockLedger {
         calls[interaction.index] += 1
     }
 
-    func unexpected(method: String, target: String?, arguments: JSONValue?, reason: String) {
+    func unexpected(method: String, target: String?, arguments: JSONValue?, reason: String, closest: PreparedInteraction? = nil) {
         if let index = unexpected.firstIndex(where: { $0.method == method && $0.target == target && $0.arguments == arguments && $0.reason == reason }) {
             unexpected[index].count += 1
         } else {
-            unexpected.append(MockReport.UnexpectedRequest(method: method, target: target, arguments: arguments, reason: reason))
+            let location = closest.map { MockReport.ClosestInteraction(file: $0.file, interaction: $0.interaction.name, line: $0.line) }
+            unexpected.append(MockReport.UnexpectedRequest(method: method, target: target, arguments: arguments, reason: reason, closest: location))
         }
     }
 

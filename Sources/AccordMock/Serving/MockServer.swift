@@ -55,7 +55,7 @@ struct MockCallHandler: MCPCallHandler, MCPSessionObserver {
         case .matched(let interaction):
             await ledger.exercised(interaction)
             return .result(interaction.reply)
-        case .unmatched(let message, _):
+        case .unmatched(let message, let closest):
             if case .callTool(let name, _) = target, plan.snapshotTools.contains(name),
                !plan.interactions.contains(where: { $0.interaction.call.method == "tools/call" && $0.target == name }) {
                 let offered = plan.offer.tools.contains { $0["name"]?.stringValue == name }
@@ -63,7 +63,7 @@ struct MockCallHandler: MCPCallHandler, MCPSessionObserver {
                 await ledger.unexpected(method: target.method, target: name, arguments: arguments, reason: text)
                 return .result(["content": [["type": "text", "text": .string(text)]], "isError": true])
             }
-            await ledger.unexpected(method: target.method, target: target.name, arguments: arguments, reason: message)
+            await ledger.unexpected(method: target.method, target: target.name, arguments: arguments, reason: message, closest: closest)
             let code = target.method == "resources/read" ? Self.resourceNotFound : JSONRPCErrorObject.invalidParams
             return .error(JSONRPCErrorObject(code: code, message: message))
         }

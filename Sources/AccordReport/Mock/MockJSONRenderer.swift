@@ -51,6 +51,11 @@ public enum MockReportDocument {
         var object: [String: JSONValue] = ["method": .string(request.method), "reason": .string(request.reason), "count": .number(JSONNumber(request.count))]
         if let target = request.target { object["target"] = .string(target) }
         if let arguments = request.arguments { object["arguments"] = arguments }
+        if let closest = request.closest {
+            var location: [String: JSONValue] = ["file": .string(closest.file), "name": .string(closest.interaction)]
+            if let line = closest.line { location["line"] = .number(JSONNumber(line)) }
+            object["closest"] = .object(location)
+        }
         return .object(object)
     }
 }

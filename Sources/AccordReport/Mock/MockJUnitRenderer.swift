@@ -22,7 +22,7 @@ extension ReportRenderer where Report == MockReport {
             }
             let unexpected = report.unexpected.map { request in
                 let title = MockPresentation.request(request, width: context.valueWidth)
-                return JUnitDocument.Case(classname: "unexpected", name: title, failures: [JUnitDocument.Failure(message: DisplayText.singleLine(request.reason), type: "unexpected-request", body: request.reason)])
+                return JUnitDocument.Case(classname: "unexpected", name: title, failures: [JUnitDocument.Failure(message: DisplayText.singleLine(request.reason), type: "unexpected-request", body: DisplayText.singleLine(request.reason))])
             }
             suites.append(JUnitDocument.Suite(name: "\(context.toolName) mock: unexpected requests", cases: unexpected))
             return JUnitDocument(name: context.title ?? "\(context.toolName) mock", suites: suites).xml

@@ -56,13 +56,29 @@ public struct MockReport: Sendable, Equatable {
         public var reason: String
         /// How many times this exact request got this answer.
         public var count: Int
+        /// The interaction the reason names as closest, if any: where to look in the contracts.
+        public var closest: ClosestInteraction?
 
-        public init(method: String, target: String?, arguments: JSONValue?, reason: String, count: Int = 1) {
+        public init(method: String, target: String?, arguments: JSONValue?, reason: String, count: Int = 1, closest: ClosestInteraction? = nil) {
             self.method = method
             self.target = target
             self.arguments = arguments
             self.reason = reason
             self.count = count
+            self.closest = closest
+        }
+    }
+
+    /// Where the interaction closest to an unexpected request is written.
+    public struct ClosestInteraction: Sendable, Equatable {
+        public var file: String
+        public var interaction: String
+        public var line: Int?
+
+        public init(file: String, interaction: String, line: Int?) {
+            self.file = file
+            self.interaction = interaction
+            self.line = line
         }
     }
 
