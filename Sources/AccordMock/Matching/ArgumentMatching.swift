@@ -29,6 +29,16 @@ enum ArgumentMatching {
         }
     }
 
+    /// Whether `value` holds a matcher anywhere (else it matches only values equal to it).
+    static func containsMatcher(_ value: JSONValue) -> Bool {
+        if matcher(written: value) != nil { return true }
+        switch value {
+        case .object(let members): return members.values.contains(where: containsMatcher)
+        case .array(let elements): return elements.contains(where: containsMatcher)
+        default: return false
+        }
+    }
+
     /// The matcher an argument value spells with `$` keys (the same keys as `expect:`), or
     /// `nil` for a plain value.
     static func matcher(written value: JSONValue) -> Matcher? {

@@ -5,8 +5,31 @@ import AccordServer
 /// Finds the interaction that answers a call, or explains why none does by naming the closest
 /// one and what differs: the argument and the matcher, the provider state it needs, or the
 /// name it calls instead.
+///
+/// Interactions are indexed by method and target, and those with plain arguments also by their
+/// arguments' normalised text, so a request costs a lookup however many interactions a contract
+/// has; the explanation (every candidate compared, messages written) is only worked out when
+/// nothing matches.
 struct CallMatcher: Sendable {
     let interactions: [PreparedInteraction]
+    private let byTarget: [String: [PreparedInteraction]]
+    private let byArguments: [String: [PreparedInteraction]]
+    private let withMatchers: [String: [PreparedInteraction]]
+
+    init(interactions: [PreparedInteraction]) {
+        self.interactions = interactions
+        var byTarget: [String: [PreparedInteraction]] = [:], byArguments: [String: [PreparedInteraction]] = [:], withMatchers: [String: [PreparedInteraction]] = [:]
+        for prepared in interactions {
+            let key = Self.key(prepared.interaction.call.method, prepared.target)
+            byTarget[key, default: []].append(prepared)
+            if let arguments = prepared.arguments, ArgumentMatching.containsMatcher(arguments) {
+                withMatchers[key, default: []].append(prepared)
+            } else {
+                byArguments[key + "\u{0}" + Self.normalised(prepared.arguments), default: []].append(prepared)
+            }
+        }
+        (self.byTarget, self.byArguments, self.withMatchers) = (byTarget, byArguments, withMatchers)
+    }
 
     enum Outcome: Equatable {
         case matched(PreparedInteraction)
@@ -15,9 +38,20 @@ struct CallMatcher: Sendable {
     }
 
     func match(_ target: MCPCall.Target, states: StateSelection) -> Outcome {
-        let sameMethod = interactions.filter { $0.interaction.call.method == target.method }
-        let sameTarget = sameMethod.filter { $0.target == target.name }
         let sent = Self.arguments(of: target)
+        let key = Self.key(target.method, target.name)
+        let quick = (byArguments[key + "\u{0}" + Self.normalised(sent)] ?? [])
+            + (withMatchers[key] ?? []).filter { ArgumentMatching.mismatches(expected: $0.arguments ?? .object([:]), actual: sent ?? .object([:])).isEmpty }
+        if let chosen = quick.filter({ states.admits($0.interaction) }).min(by: { states.preference($0.interaction) < states.preference($1.interaction) }) {
+            return .matched(chosen)
+        }
+        return explained(target, sent: sent, states: states, sameTarget: byTarget[key] ?? [])
+    }
+
+    /// The slow path: every candidate compared, to match numerically equal arguments written
+    /// differently (`1.0e4` for `10000`) or to say why nothing matches.
+    private func explained(_ target: MCPCall.Target, sent: JSONValue?, states: StateSelection, sameTarget: [PreparedInteraction]) -> Outcome {
+        let sameMethod = interactions.filter { $0.interaction.call.method == target.method }
         var best: (candidate: PreparedInteraction, problems: [String])?
         var matches: [PreparedInteraction] = []
         for candidate in sameTarget {
@@ -42,6 +76,21 @@ struct CallMatcher: Sendable {
         }
         return .unmatched(message: "accord mock: no interaction matches \(request); closest is \(nearest.label), which \(Self.verb(target)) \(nearest.target)",
                           closest: nearest)
+    }
+
+    private static func key(_ method: String, _ target: String) -> String { method + "\u{0}" + target }
+
+    /// Arguments as text in which equal values are equal: sorted keys, numbers by value.
+    private static func normalised(_ arguments: JSONValue?) -> String {
+        func normal(_ value: JSONValue) -> JSONValue {
+            switch value {
+            case .number(let number): .number(JSONNumber(text: number.isIntegral ? String(format: "%.0f", number.doubleValue) : String(number.doubleValue)) ?? number)
+            case .array(let elements): .array(elements.map(normal))
+            case .object(let members): .object(members.mapValues(normal))
+            default: value
+            }
+        }
+        return arguments.map { JSONEncoding.compact(normal($0)) } ?? ""
     }
 
     static func arguments(of target: MCPCall.Target) -> JSONValue? {

@@ -34,7 +34,7 @@ public struct MockPlan: Sendable {
             throw ContractLocation(contract: contract).error(checkID: CheckID.provider, field: "provider",
                                                               "the contract is for \(contract.provider), but \(snapshotLabel) is \(providerName!); mock it from a snapshot of \(contract.provider)")
         }
-        let builder = ReplyBuilder(snapshot: snapshot, snapshotLabel: snapshotLabel)
+        var builder = ReplyBuilder(snapshot: snapshot, snapshotLabel: snapshotLabel)
         var prepared: [PreparedInteraction] = []
         for contract in contracts {
             for (index, interaction) in contract.interactions.enumerated() {

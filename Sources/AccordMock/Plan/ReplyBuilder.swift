@@ -11,8 +11,16 @@ import AccordYAML
 struct ReplyBuilder {
     let snapshot: Snapshot
     let snapshotLabel: String
+    /// Per tool, compiled once: a contract may hold hundreds of interactions with one tool.
+    private var validators: [String: JSONSchemaValidator] = [:]
+    private var completions: [String: SchemaCompletion] = [:]
 
-    func reply(for interaction: Interaction, index: Int, in contract: Contract) throws(InputFileError) -> JSONValue {
+    init(snapshot: Snapshot, snapshotLabel: String) {
+        self.snapshot = snapshot
+        self.snapshotLabel = snapshotLabel
+    }
+
+    mutating func reply(for interaction: Interaction, index: Int, in contract: Contract) throws(InputFileError) -> JSONValue {
         let location = ContractLocation(contract: contract)
         let expectation = interaction.effectiveExpectation
         let reified: JSONValue
@@ -48,21 +56,24 @@ struct ReplyBuilder {
         return reply
     }
 
-    private func toolResult(_ members: [String: JSONValue], tool: JSONValue, interaction: Interaction, index: Int,
+    private mutating func toolResult(_ members: [String: JSONValue], tool: JSONValue, interaction: Interaction, index: Int,
                             location: ContractLocation) throws(InputFileError) -> JSONValue {
         var result = members
         let isError = members["isError"]?.boolValue ?? false
         result["isError"] = .bool(isError)
         let name = tool["name"]?.stringValue ?? "?"
         if let schema = tool["outputSchema"], !isError {
-            var completion = SchemaCompletion(root: schema)
+            var completion = completions[name] ?? SchemaCompletion(root: schema)
+            defer { completions[name] = completion }
+            let validator = validators[name] ?? JSONSchemaValidator(schema: schema)
+            validators[name] = validator
             let structuredMatcher: Matcher? = if case .object(let expected) = interaction.effectiveExpectation { expected["structuredContent"] } else { nil }
             guard let completed = completion.completed(members["structuredContent"], schema: schema) else {
                 throw location.interaction(index, interaction, at: JSONPointer(tokens: ["structuredContent"]),
                                            "cannot generate structuredContent for the outputSchema of \(name) in \(snapshotLabel)")
             }
-            let structured = SchemaGuidedChoice(schema: schema, matcher: structuredMatcher).repaired(completed)
-            let errors = JSONSchemaValidator(schema: schema).validate(structured)
+            let structured = SchemaGuidedChoice(schema: schema, validator: validator, matcher: structuredMatcher).repaired(completed)
+            let errors = validator.validate(structured)
             if let first = errors.first {
                 throw location.interaction(index, interaction, at: JSONPointer(tokens: ["structuredContent"] + first.instancePointer.tokens),
                                            "the reply cannot satisfy the outputSchema of \(name) in \(snapshotLabel): \(first.message)")

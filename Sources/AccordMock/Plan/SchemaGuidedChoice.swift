@@ -8,11 +8,12 @@ import AccordJSON
 /// never replaced: that conflict is the contract's, and is reported.
 struct SchemaGuidedChoice {
     let schema: JSONValue
+    /// The compiled `schema`.
+    let validator: JSONSchemaValidator
     let matcher: Matcher?
 
     /// `value` with each schema violation under a loose matcher replaced, as far as possible.
     func repaired(_ value: JSONValue) -> JSONValue {
-        let validator = JSONSchemaValidator(schema: schema)
         var current = value
         var tried = Set<JSONPointer>()
         while let error = validator.validate(current).first(where: { !tried.contains($0.instancePointer) }) {
