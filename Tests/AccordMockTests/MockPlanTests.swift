@@ -39,6 +39,12 @@ import Testing
         #expect(payment.reply["structuredContent"]?["balanceCents"] == 38000)
         #expect(payment.reply["structuredContent"]?["invoiceId"] == "INV-1002")
         #expect(payment.reply["isError"] == false)
+        // Required members the contract left out read like data: plain values the schema accepts.
+        #expect(payment.reply["structuredContent"]?["amountPaidCents"] == 0)
+        #expect(payment.reply["structuredContent"]?["status"] == "mock")
+        let invoice = try #require(plan.interactions.first { $0.interaction.name == "fetch a paid invoice" })
+        #expect(invoice.reply["structuredContent"]?["currency"] == "EUR", "the first enum value")
+        #expect(invoice.reply["structuredContent"]?["dueDate"] == "2025-03-15", "the date format's sample")
     }
 
     @Test func repliesAreTheSameOnEveryRun() throws {

@@ -1,8 +1,9 @@
 import AccordJSON
 
 /// Completes a reply's `structuredContent` from the tool's outputSchema: members the schema
-/// requires but the contract left out are generated (seeded, so every run serves the same
-/// bytes); everything the contract wrote is kept as written. Contracts state a subset of a
+/// requires but the contract left out are filled in — a plain value (``PlainSample``) when the
+/// schema accepts one, else a generated one (seeded, so every run serves the same bytes);
+/// everything the contract wrote is kept as written. Contracts state a subset of a
 /// result — what the consumer relies on — while a reply must be a whole, valid result.
 ///
 /// ```swift
@@ -42,7 +43,12 @@ struct SchemaCompletion {
     private func resolved(_ schema: JSONValue) -> JSONValue { Self.resolved(schema, root: root) }
 
     private mutating func generated(_ schema: JSONValue) -> JSONValue? {
-        generator.validInstance(of: Self.standalone(schema, root: root))
+        let standalone = Self.standalone(schema, root: root)
+        if let plain = PlainSample.value(schema), let filled = plain.objectValue != nil ? completed(plain, schema: schema) : plain,
+           JSONSchemaValidator(schema: standalone).isValid(filled) {
+            return filled
+        }
+        return generator.validInstance(of: standalone)
     }
 
     /// A local `$ref` (`#/$defs/Line`) followed, a few levels deep at most.
