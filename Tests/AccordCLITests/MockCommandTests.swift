@@ -119,6 +119,14 @@ import Testing
         #expect(strict.report.contains(#"type="never-called""#), "\(strict.report)")
     }
 
+    /// `--server NAME`: the definitions captured live from the demo in accord.yaml.
+    @Test func definitionsFromAConfiguredServer() async throws {
+        let run = try await Self.overStdio(python: try Peers.python(), ["contracts/billing-agent.yaml", "--server", "demo"], steps: Self.onlyMatching)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.client["steps"]?[0]?["result"]?["structuredContent"]?["invoiceId"] == "INV-1001")
+        #expect(try JSONValue(parsing: run.report)["snapshot"] == "demo")
+    }
+
     /// Over HTTP, both Python clients in sessions of their own against one mock, then Ctrl-C:
     /// the report counts both sessions, is written, and the process is gone.
     @Test(arguments: [false, true])
