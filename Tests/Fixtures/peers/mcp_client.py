@@ -13,7 +13,9 @@ STEPS is a JSON list run in order; each entry gives one entry of the output's "s
     {"op": "prompt", "name": N, "arguments": {...}, "meta": {...}} -> {"result": {...}} | {"error": {...}}
 
 Prints one JSON document: {"client", "protocolVersion", "serverInfo", "instructions", "steps"}.
-`--errlog FILE` keeps the spawned server's stderr (stdio). Exit 0 unless the client itself fails.
+`--errlog FILE` keeps the spawned server's stderr (stdio). `--mode` is fastmcp's era choice: `auto`
+(its discover probe has a short timeout, so on a loaded machine it may fall back to the
+handshake), `legacy`, or a modern version such as `2026-07-28` to speak that era for certain. Exit 0 unless the client itself fails.
 """
 
 from __future__ import annotations
@@ -126,7 +128,7 @@ async def run_fastmcp(args: argparse.Namespace, steps: list[dict[str, Any]]) -> 
         transport = StreamableHttpTransport(args.url)
     else:
         transport = StdioTransport(command=args.command[0], args=args.command[1:], log_file=open(args.errlog, "w") if args.errlog else None)
-    client = Client(transport)
+    client = Client(transport, mode=args.mode)
     async with client:
         session = client.session
         out = {
@@ -136,6 +138,11 @@ async def run_fastmcp(args: argparse.Namespace, steps: list[dict[str, Any]]) -> 
             "instructions": getattr(session, "instructions", None),
             "steps": [],
         }
+        if args.mode not in ("auto", "legacy") and out["serverInfo"] is None:
+            # A pinned modern version is adopted without a probe: ask server/discover itself.
+            raw = await session.send_discover(args.mode)
+            out["serverInfo"] = (raw.get("_meta") or {}).get("io.modelcontextprotocol/serverInfo")
+            out["instructions"] = raw.get("instructions")
         for step in steps:
             out["steps"].append(await fastmcp_step(client, step))
         return out
@@ -171,6 +178,7 @@ def main() -> None:
     parser.add_argument("--steps", default="[]")
     parser.add_argument("--errlog")
     parser.add_argument("--timeout", type=float, default=60)
+    parser.add_argument("--mode", default="auto", help="fastmcp: auto (probe server/discover, fall back to initialize), legacy, or a modern version")
     parser.add_argument("command", nargs="*")
     args = parser.parse_args()
     if not args.url and not args.command:
