@@ -17,6 +17,8 @@ let package = Package(
         .library(name: "AccordContracts", targets: ["AccordContracts"]),
         .library(name: "AccordGit", targets: ["AccordGit"]),
         .library(name: "AccordRegistry", targets: ["AccordRegistry"]),
+        .library(name: "AccordServer", targets: ["AccordServer"]),
+        .library(name: "AccordMock", targets: ["AccordMock"]),
         .plugin(name: "AccordPlugin", targets: ["AccordPlugin"]),
     ],
     dependencies: [
@@ -63,11 +65,25 @@ let package = Package(
                 .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
+        // The MCP serving core (stdio + Streamable HTTP, both eras) that `mock` answers from and
+        // `record` proxies through. Its own small NIO listener: not the swift-sdk.
+        .target(
+            name: "AccordServer",
+            dependencies: [
+                "AccordJSON", "AccordMCP",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]
+        ),
+        .target(name: "AccordMock", dependencies: ["AccordJSON", "AccordMCP", "AccordSnapshot", "AccordContracts", "AccordServer", "AccordReport", "AccordYAML"]),
         .target(
             name: "AccordCLI",
             dependencies: [
                 "AccordJSON", "AccordMCP", "AccordSnapshot", "AccordEvolution", "AccordReport", "AccordYAML", "AccordContracts",
                 "AccordGit", "AccordRegistry",
+                "AccordServer", "AccordMock",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -103,6 +119,8 @@ let package = Package(
         .testTarget(name: "AccordEvolutionTests", dependencies: ["AccordEvolution", "AccordJSON", "AccordSnapshot"]),
         .testTarget(name: "AccordReportTests", dependencies: ["AccordReport", "AccordEvolution", "AccordContracts", "AccordJSON", "AccordTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "AccordContractsTests", dependencies: ["AccordContracts", "AccordJSON", "AccordSnapshot", "AccordTestSupport"]),
+        .testTarget(name: "AccordServerTests", dependencies: ["AccordServer", "AccordJSON", "AccordMCP", "AccordTestSupport"]),
+        .testTarget(name: "AccordMockTests", dependencies: ["AccordMock", "AccordServer", "AccordContracts", "AccordSnapshot", "AccordJSON", "AccordReport", "AccordTestSupport"]),
         .testTarget(name: "AccordCLITests", dependencies: ["AccordCLI", "AccordSnapshot", "AccordJSON", "AccordMCP", "AccordTestSupport", .product(name: "Yams", package: "Yams")]),
     ],
     swiftLanguageModes: [.v6]

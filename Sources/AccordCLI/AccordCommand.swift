@@ -22,6 +22,7 @@ public struct AccordCommand: AsyncParsableCommand {
               accord contract init --consumer my-agent \\
                 --snapshot snapshots/demo.json --tool get_invoice
               accord rules --format markdown
+              accord mock contracts/billing-agent.yaml --snapshot snapshots/demo.json
 
             \(ExitStatus.reference)
             """,
@@ -31,6 +32,7 @@ public struct AccordCommand: AsyncParsableCommand {
             ContractCommand.self, RulesCommand.self,
             PublishCommand.self, RecordDeploymentCommand.self, RegistryCommand.self,
             ReportCommand.self,
+            MockCommand.self,
         ]
     )
 

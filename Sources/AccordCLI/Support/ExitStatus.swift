@@ -3,6 +3,7 @@ import AccordRegistry
 import AccordYAML
 import AccordMCP
 import AccordSnapshot
+import AccordServer
 import ArgumentParser
 
 /// Accord's exit codes: stable, documented in `accord --help` and the README.
@@ -48,6 +49,7 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
             case .cancelled: .interrupted
             }
         case is InputFileError, is SnapshotFileError, is UsageError: .inputError
+        case is ServerError: .inputError
         case is CancellationError: .interrupted
         default: .internalError
         }
