@@ -108,7 +108,8 @@ func contractText(consumer: String, provider: String = "ledgerly", tool: String 
         _ = try git(["-C", work, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "--quiet", "-am", "edit"])
         _ = try git(["-C", work, "push", "--quiet", "origin", ref])
 
-        let error = await #expect(throws: RegistryError.self) { try await withRegistry(bare) { try await $0.pairs(provider: "ledgerly") } }
+        let pairs = try await withRegistry(bare) { try await $0.pairs(provider: "ledgerly") }
+        let error = #expect(throws: RegistryError.self) { try pairs.first?.contracts.first?.checkedText() }
         #expect(error?.kind == .input)
         #expect(error?.message.contains("versions/1.0.0/contract.yaml") == true)
         #expect(error?.message.contains("does not match") == true)

@@ -24,7 +24,7 @@ struct RegistryContracts: Sendable {
         let deployments: [DeploymentRecord]
         if case .deployed(let environment) = selector { deployments = try await registry.deployments(environment: environment) } else { deployments = [] }
         let entries = try selector.select(from: pairs, deployments: deployments).map { pair, published in
-            Entry(pair: pair, published: published, contract: try ContractFile.parse(published.text, file: "registry:" + published.label))
+            Entry(pair: pair, published: published, contract: try ContractFile.parse(try published.checkedText(), file: "registry:" + published.label))
         }
         return RegistryContracts(entries: entries)
     }

@@ -1,11 +1,25 @@
 import AccordContracts
 
-/// A contract version as published: its publication record and its text (hash checked).
+/// A contract version as published: its publication record and its text.
 public struct PublishedContract: Sendable, Equatable {
     public var publication: Publication
+    /// The text as stored; ``checkedText()`` is the one to use.
     public var text: String
+    /// Where the text lives, for messages: `<registry> <ref>:versions/<v>/contract.yaml`.
+    var location: String
     /// Where it lives, for messages and file names: `ledgerly/billing-agent@1.4.0`.
     public var label: String { "\(publication.provider)/\(publication.consumer)@\(publication.consumerVersion)" }
+
+    /// The text, after checking it still has the hash it was published with: a hand-edited
+    /// contract is an input error naming the file. (Checked when a text is used, so reading a
+    /// large registry for can-i-deploy, which needs only the hashes, hashes nothing.)
+    public func checkedText() throws(RegistryError) -> String {
+        let actual = ContentHash.sha256(text)
+        guard actual == publication.contentHash else {
+            throw RegistryError(.input, "\(location): its content hash \(actual) does not match \(publication.contentHash) in publication.json (edited by hand?)")
+        }
+        return text
+    }
 }
 
 /// Everything on one provider–consumer pair's ref.
@@ -28,14 +42,10 @@ public struct PairRecords: Sendable, Equatable {
                 let contractPath = RegistryLayout.contractPath(version: publication.consumerVersion)
                 guard let textBytes = files[contractPath] else { throw RegistryError(.input, "\(name): its contract \(contractPath) is missing") }
                 let text = String(decoding: textBytes, as: UTF8.self)
-                let actual = ContentHash.sha256(text)
-                guard actual == publication.contentHash else {
-                    throw RegistryError(.input, "\(registry) \(ref):\(contractPath): its content hash \(actual) does not match \(publication.contentHash) in publication.json (edited by hand?)")
-                }
                 guard publication.provider == provider, publication.consumer == consumer else {
                     throw RegistryError(.input, "\(name): names \(publication.provider)/\(publication.consumer) but lives on the ref of \(provider)/\(consumer)")
                 }
-                contracts.append(PublishedContract(publication: publication, text: text))
+                contracts.append(PublishedContract(publication: publication, text: text, location: "\(registry) \(ref):\(contractPath)"))
             } else if path.hasPrefix("verifications/"), path.hasSuffix(".json") {
                 verifications.append(try RecordCoding.decode(VerificationResult.self, bytes, name: name, kind: VerificationResult.kindName))
             }
