@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "AccordEvolution", targets: ["AccordEvolution"]),
         .library(name: "AccordReport", targets: ["AccordReport"]),
         .library(name: "AccordContracts", targets: ["AccordContracts"]),
+        .library(name: "AccordRecord", targets: ["AccordRecord"]),
         .plugin(name: "AccordPlugin", targets: ["AccordPlugin"]),
     ],
     dependencies: [
@@ -49,10 +50,19 @@ let package = Package(
                 .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
+        // Observed traffic -> a pending contract: the stdio and HTTP recording proxies.
+        .target(
+            name: "AccordRecord",
+            dependencies: [
+                "AccordJSON", "AccordMCP", "AccordSnapshot", "AccordContracts",
+                .product(name: "Subprocess", package: "swift-subprocess"),
+            ]
+        ),
         .target(
             name: "AccordCLI",
             dependencies: [
                 "AccordJSON", "AccordMCP", "AccordSnapshot", "AccordEvolution", "AccordReport", "AccordYAML", "AccordContracts",
+                "AccordRecord",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -84,6 +94,7 @@ let package = Package(
         .testTarget(name: "AccordEvolutionTests", dependencies: ["AccordEvolution", "AccordJSON", "AccordSnapshot"]),
         .testTarget(name: "AccordReportTests", dependencies: ["AccordReport", "AccordEvolution", "AccordContracts", "AccordJSON", "AccordTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "AccordContractsTests", dependencies: ["AccordContracts", "AccordJSON", "AccordSnapshot", "AccordTestSupport"]),
+        .testTarget(name: "AccordRecordTests", dependencies: ["AccordRecord", "AccordContracts", "AccordJSON", "AccordSnapshot", "AccordTestSupport"]),
         .testTarget(name: "AccordCLITests", dependencies: ["AccordCLI", "AccordSnapshot", "AccordJSON", "AccordMCP", "AccordTestSupport", .product(name: "Yams", package: "Yams")]),
     ],
     swiftLanguageModes: [.v6]

@@ -22,6 +22,8 @@ public struct AccordCommand: AsyncParsableCommand {
               accord contract init --consumer my-agent \\
                 --snapshot snapshots/demo.json --tool get_invoice
               accord rules --format markdown
+              accord record --consumer my-agent -o contracts/my-agent.yaml \\
+                -- accord-demo-server
 
             \(ExitStatus.reference)
             """,
@@ -29,6 +31,7 @@ public struct AccordCommand: AsyncParsableCommand {
         subcommands: [
             CheckCommand.self, SnapshotCommand.self, DiffCommand.self, BumpCommand.self, VerifyCommand.self, CanIDeployCommand.self,
             ContractCommand.self, RulesCommand.self,
+            RecordCommand.self,
         ]
     )
 
