@@ -15,8 +15,14 @@ struct AccordRun: CustomStringConvertible {
 /// reports a hang as status -1). The wait suspends instead of blocking a thread: the concurrency
 /// pool has one thread per core, and tests running in parallel must not starve each other.
 func runAccord(_ arguments: [String], in directory: String = PackagePaths.root, environment: [String: String] = [:], limit: Double = 120) async throws -> AccordRun {
+    try await runProgram(PackagePaths.accord, arguments, in: directory, environment: environment, limit: limit)
+}
+
+/// Runs any program the way ``runAccord(_:in:environment:limit:)`` runs `accord` (a Python
+/// client that starts `accord` itself, for instance).
+func runProgram(_ executable: String, _ arguments: [String], in directory: String = PackagePaths.root, environment: [String: String] = [:], limit: Double = 120) async throws -> AccordRun {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: PackagePaths.accord)
+    process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
     process.currentDirectoryURL = URL(fileURLWithPath: directory)
     var merged = ProcessInfo.processInfo.environment
