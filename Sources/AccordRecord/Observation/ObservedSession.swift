@@ -29,14 +29,14 @@ public struct ObservedSession: Sendable, Equatable {
 }
 
 /// One `tools/call`, `resources/read` or `prompts/get` and how the server answered it.
-public struct ObservedExchange: Sendable, Equatable {
-    public enum Call: Sendable, Equatable {
+public struct ObservedExchange: Sendable, Hashable {
+    public enum Call: Sendable, Hashable {
         case callTool(name: String, arguments: JSONValue)
         case readResource(uri: String)
         case getPrompt(name: String, arguments: JSONValue)
     }
 
-    public enum Outcome: Sendable, Equatable {
+    public enum Outcome: Sendable, Hashable {
         case result(JSONValue)
         case error(code: Int)
     }

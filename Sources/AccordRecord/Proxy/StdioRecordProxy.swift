@@ -11,7 +11,7 @@ import Darwin
 
 /// A transparent stdio proxy: the agent starts it as its MCP server; it starts the real server
 /// and copies bytes both ways as they arrive (nothing is re-encoded, re-framed or held back),
-/// handing a copy of each complete line to a ``TrafficObserver``. The server's stderr is our
+/// handing a copy to a ``TrafficObserver`` that parses it off the forwarding path. The server's stderr is our
 /// stderr.
 ///
 /// - Client closes stdin → the server's stdin is closed, it gets ``shutdownGrace`` to finish
@@ -48,31 +48,30 @@ public struct StdioRecordProxy: Sendable {
         let output = ClientOutput(descriptor: clientOutput)
         let input = StandardInputReader.chunks(of: clientInput)
         let clientDone = Latch()
+        let observation = ObservationQueue(observer: observer)
         let grace = shutdownGrace
         let finished = try await StdioProcess.run(launch, shutdownGrace: .seconds(1), error: .currentStandardError) { execution in
             let writer = execution.standardInputWriter
             let serverOutput = execution.standardOutput
             let upstreamFirst = await withTaskGroup(of: Side.self) { group -> Bool in
                 group.addTask {
-                    var lines = LineSplitter()
                     var serverReachable = true
                     for await chunk in input {
                         if serverReachable {
                             serverReachable = (try? await writer.write(chunk)) != nil
                         }
-                        for line in lines.lines(in: chunk) { observer.observe(line, from: .client) }
+                        observation.submit(chunk, from: .client)
                     }
                     clientDone.set()
                     try? await writer.finish()
                     return .clientClosed
                 }
                 group.addTask {
-                    var lines = LineSplitter()
                     do {
                         for try await buffer in serverOutput {
                             let bytes = buffer.withUnsafeBytes { Array($0) }
                             output.write(bytes)
-                            for line in lines.lines(in: bytes) { observer.observe(line, from: .server) }
+                            observation.submit(bytes, from: .server)
                         }
                     } catch {}
                     return .serverClosed
@@ -101,6 +100,7 @@ public struct StdioRecordProxy: Sendable {
             await execution.teardown(using: StdioProcess.teardownSequence(grace: .seconds(1)))
             return upstreamFirst
         }
+        await observation.drain()
         if Task.isCancelled { return .interrupted }
         guard finished.result else { return .clientClosed }
         let status = Self.describe(finished.status)

@@ -47,8 +47,10 @@ public struct ContractSynthesiser: Sendable {
         var groups: Set<String> = []
         var usage = Usage()
         var failedCalls: [String] = []
+        // An agent repeats calls word for word (polling, retries); one of each is enough.
+        var seen: Set<ObservedExchange> = []
 
-        for exchange in session.exchanges {
+        for exchange in session.exchanges where seen.insert(exchange).inserted {
             let draft: DraftInteraction
             switch exchange.outcome {
             case .error(let code):
