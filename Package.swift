@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "AccordReport", targets: ["AccordReport"]),
         .library(name: "AccordContracts", targets: ["AccordContracts"]),
         .library(name: "AccordRecord", targets: ["AccordRecord"]),
+        .library(name: "AccordServer", targets: ["AccordServer"]),
         .plugin(name: "AccordPlugin", targets: ["AccordPlugin"]),
     ],
     dependencies: [
@@ -50,12 +51,27 @@ let package = Package(
                 .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
+        // The MCP serving core (stdio + Streamable HTTP, both eras) that `mock` answers from and
+        // `record` proxies through. Its own small NIO listener: not the swift-sdk.
+        .target(
+            name: "AccordServer",
+            dependencies: [
+                "AccordJSON", "AccordMCP",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]
+        ),
         // Observed traffic -> a pending contract: the stdio and HTTP recording proxies.
         .target(
             name: "AccordRecord",
             dependencies: [
-                "AccordJSON", "AccordMCP", "AccordSnapshot", "AccordContracts",
+                "AccordJSON", "AccordMCP", "AccordSnapshot", "AccordContracts", "AccordServer",
                 .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
         .target(
@@ -95,6 +111,7 @@ let package = Package(
         .testTarget(name: "AccordReportTests", dependencies: ["AccordReport", "AccordEvolution", "AccordContracts", "AccordJSON", "AccordTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "AccordContractsTests", dependencies: ["AccordContracts", "AccordJSON", "AccordSnapshot", "AccordTestSupport"]),
         .testTarget(name: "AccordRecordTests", dependencies: ["AccordRecord", "AccordContracts", "AccordJSON", "AccordSnapshot", "AccordTestSupport"]),
+        .testTarget(name: "AccordServerTests", dependencies: ["AccordServer", "AccordJSON", "AccordMCP", "AccordTestSupport"]),
         .testTarget(name: "AccordCLITests", dependencies: ["AccordCLI", "AccordSnapshot", "AccordJSON", "AccordMCP", "AccordTestSupport", .product(name: "Yams", package: "Yams")]),
     ],
     swiftLanguageModes: [.v6]

@@ -167,6 +167,61 @@ import Testing
         #expect(halfHTTP.status == 2)
     }
 
+    // MARK: Streamable HTTP
+
+    @Test func httpProxyInFrontOfTheDemoRelaysUnchangedAndRecords() async throws {
+        let harness = try RecordingHarness()
+        let demo = try BackgroundServer(PackagePaths.demoServer, ["--transport", "http", "--port", "{port}"])
+        let recorder = try harness.startHTTP(["--consumer", "web-agent", "-o", harness.contract, "--snapshot-out", harness.snapshot], upstream: demo.url)
+        defer { recorder.stop() }
+        let direct = try await harness.client("demo", ["--url", demo.url], server: [])
+        let proxied = try await harness.client("demo", ["--url", recorder.url], server: [])
+        #expect(direct.status == 0 && proxied.status == 0, "\(proxied)")
+        #expect(direct.stdout == proxied.stdout, "the client saw different answers through the HTTP proxy")
+        #expect(await recorder.signal(SIGTERM) == 0, "\(recorder.log)")
+        #expect(!recorder.log.contains("Authorization"))
+        let contract = try ContractFile.load(harness.contract)
+        #expect(contract.pending && contract.provider == "ledgerly")
+        #expect(contract.interactions.map(\.name).contains("call get_invoice"))
+        try await expectVerifiesClean(harness.contract, server: [PackagePaths.demoServer])
+        let diff = try await runAccord(["diff", "snapshots/demo.json", harness.snapshot, "--format", "json", "--fail-on", "never"])
+        #expect(try JSONValue(parsing: diff.stdout)["findings"]?.arrayValue?.isEmpty == true, "\(diff)")
+    }
+
+    @Test func httpProxyRelaysSSERepliesWithTheirProgress() async throws {
+        let harness = try RecordingHarness()
+        let peer = try BackgroundServer(try Peers.python(), [try Peers.fixture("sdk_server.py"), "--transport", "streamable-http", "--port", "{port}"])
+        let recorder = try harness.startHTTP(["--consumer", "a", "-o", harness.contract], upstream: peer.url)
+        defer { recorder.stop() }
+        let direct = try await harness.client("progress", ["--url", peer.url], server: [])
+        let proxied = try await harness.client("progress", ["--url", recorder.url], server: [])
+        #expect(proxied.status == 0, "\(proxied)")
+        #expect(try JSONValue(parsing: proxied.stdout)["progress"]?.arrayValue?.isEmpty == false, "\(proxied)")
+        #expect(try JSONValue(parsing: direct.stdout) == JSONValue(parsing: proxied.stdout))
+        #expect(await recorder.signal(SIGINT) == 0, "\(recorder.log)")
+        #expect(try ContractFile.load(harness.contract).interactions.map(\.name) == ["call count_down"])
+    }
+
+    @Test func anUnreachableUpstreamFailsTheClientAndMarksTheContractIncomplete() async throws {
+        let harness = try RecordingHarness()
+        let recorder = try harness.startHTTP(["--consumer", "a", "-o", harness.contract], upstream: "http://127.0.0.1:\(freePort())/mcp")
+        defer { recorder.stop() }
+        let run = try await harness.client("time", ["--url", recorder.url], server: [])
+        #expect(run.status != 0)
+        #expect(await recorder.exitStatus(within: 15) == 1, "\(recorder.log)")
+        #expect(recorder.log.contains("marked INCOMPLETE"), "\(recorder.log)")
+        let text = try String(contentsOfFile: harness.contract, encoding: .utf8)
+        #expect(text.hasPrefix("# INCOMPLETE: the upstream server exited (unreachable"), "\(text)")
+        _ = try ContractFile.parse(text, file: harness.contract)
+    }
+
+    @Test func aPortInUseIsOneLineAndExit2() async throws {
+        let demo = try BackgroundServer(PackagePaths.demoServer, ["--transport", "http", "--port", "{port}"])
+        let run = try await runAccord(["record", "--consumer", "a", "-o", try temporaryFolder() + "/c.yaml", "--upstream", demo.url, "--listen", "127.0.0.1:\(demo.port)"], limit: 30)
+        #expect(run.status == 2, "\(run)")
+        #expect(run.stderr.contains("in use"), "\(run.stderr)")
+    }
+
     private func expectVerifiesClean(_ contract: String, server: [String]) async throws {
         let verify = try await runAccord(["verify", contract, "--format", "json", "--"] + server)
         #expect(verify.status == 0, "\(verify)")
@@ -200,7 +255,7 @@ struct RecordingHarness {
 
     /// The client straight against the server.
     func client(_ scenario: String, _ options: [String] = [], server: [String], environment: [String: String] = [:]) async throws -> AccordRun {
-        try await runProgram(try Peers.python(), [try Peers.fixture("record_client.py"), scenario] + options + ["--"] + server, environment: environment, limit: 60)
+        try await runChild(try Peers.python(), [try Peers.fixture("record_client.py"), scenario] + options + (server.isEmpty ? [] : ["--"] + server), directory: PackagePaths.root, environment: environment, limit: 60)
     }
 
     /// The client against `accord record <recordArguments> -- server`.
@@ -218,6 +273,11 @@ struct RecordingHarness {
         return status
     }
 
+    /// `accord record --upstream URL --listen 127.0.0.1:PORT`, running until stopped.
+    func startHTTP(_ recordArguments: [String], upstream: String) throws -> RunningRecorder {
+        try RunningRecorder(arguments: ["record"] + recordArguments + ["--upstream", upstream], folder: folder)
+    }
+
     /// Server processes of this recording still alive.
     func leftovers() -> [Int32] { processes(matching: marker) }
 }
@@ -230,4 +290,53 @@ func waitUntil(seconds: Double, _ condition: () -> Bool) async -> Bool {
         try? await Task.sleep(for: .milliseconds(50))
     }
     return condition()
+}
+
+/// An `accord record` HTTP proxy process on a free port.
+final class RunningRecorder: @unchecked Sendable {
+    let port = freePort()
+    private let process = Process()
+    private let logFile: String
+
+    var url: String { "http://127.0.0.1:\(port)/mcp" }
+    var log: String { (try? String(contentsOfFile: logFile, encoding: .utf8)) ?? "" }
+
+    init(arguments: [String], folder: String) throws {
+        logFile = folder + "/recorder.log"
+        _ = FileManager.default.createFile(atPath: logFile, contents: nil)
+        process.executableURL = URL(fileURLWithPath: PackagePaths.accord)
+        process.arguments = arguments + ["--listen", "127.0.0.1:\(port)"]
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: logFile))
+        process.standardOutput = handle
+        process.standardError = handle
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(20)
+        while !portAcceptsConnections(port) {
+            guard process.isRunning, Date() < deadline else {
+                stop()
+                throw BackgroundServer.StartFailure(message: "accord record did not listen on \(port):\n\(log)")
+            }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+    }
+
+    /// Sends `signal` and waits for the exit status (nil if it did not exit within 15 s).
+    func signal(_ signal: Int32) async -> Int32? {
+        kill(process.processIdentifier, signal)
+        return await exitStatus(within: 15)
+    }
+
+    func exitStatus(within seconds: Double) async -> Int32? {
+        guard await waitUntil(seconds: seconds, { !process.isRunning }) else { return nil }
+        return process.terminationStatus
+    }
+
+    func stop() {
+        guard process.isRunning else { return }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
+    deinit { stop() }
 }

@@ -88,7 +88,14 @@ struct RecordCommand: AsyncParsableCommand {
         let observer = TrafficObserver()
         let ending: SessionEnding
         if let upstream, let listen {
-            ending = try await HTTPRecordCommandSupport.run(upstream: upstream, listen: listen, observer: observer, quiet: verbosity.quiet)
+            let quiet = verbosity.quiet
+            do {
+                ending = try await HTTPRecording.run(upstream: upstream, listen: listen, observer: observer) { url in
+                    Console.note("accord record: listening on \(url), proxying \(upstream); Ctrl-C or SIGTERM writes the contract", quiet: quiet)
+                }
+            } catch {
+                throw UsageError(error.description)
+            }
         } else {
             let launch = StdioLaunch(command: command[0], arguments: Array(command.dropFirst()))
             ending = try await StdioRecordProxy(launch: launch, shutdownGrace: .milliseconds(Int64(shutdownTimeout * 1000))).run(observer: observer)
@@ -123,12 +130,5 @@ struct RecordCommand: AsyncParsableCommand {
         if !recorded.interactionsWithArgumentMatchers.isEmpty, !verbosity.quiet {
             Console.warning("arguments of \(recorded.interactionsWithArgumentMatchers.joined(separator: ", ")) hold matchers (secrets or generated values); put concrete test values there before live verification")
         }
-    }
-}
-
-/// HTTP mode is wired in once the HTTP proxy lands.
-enum HTTPRecordCommandSupport {
-    static func run(upstream: String, listen: String, observer: TrafficObserver, quiet: Bool) async throws -> SessionEnding {
-        throw UsageError("HTTP recording (--upstream/--listen) is not available in this build")
     }
 }

@@ -22,10 +22,10 @@ public enum ProtocolVersion {
     }
 }
 
-/// `_meta` keys of the modern era.
-enum ModernMeta {
-    static let protocolVersion = "io.modelcontextprotocol/protocolVersion"
-    static let clientCapabilities = "io.modelcontextprotocol/clientCapabilities"
-    static let clientInfo = "io.modelcontextprotocol/clientInfo"
-    static let serverInfo = "io.modelcontextprotocol/serverInfo"
+/// `_meta` keys of the modern era (public: the serving core in AccordServer reads and writes them too).
+public enum ModernMeta {
+    public static let protocolVersion = "io.modelcontextprotocol/protocolVersion"
+    public static let clientCapabilities = "io.modelcontextprotocol/clientCapabilities"
+    public static let clientInfo = "io.modelcontextprotocol/clientInfo"
+    public static let serverInfo = "io.modelcontextprotocol/serverInfo"
 }

@@ -2,59 +2,13 @@ import AccordTestSupport
 import Foundation
 
 /// One run of the built `accord` binary.
-struct AccordRun: CustomStringConvertible {
-    var status: Int32
-    var stdout: String
-    var stderr: String
-    var seconds: Double
-
-    var description: String { "exit \(status) after \(String(format: "%.1f", seconds)) s\n--- stdout\n\(stdout)\n--- stderr\n\(stderr)" }
-}
+typealias AccordRun = ChildRun
 
 /// Runs `accord arguments` in `directory` and waits (at most `limit` seconds, then kills it and
 /// reports a hang as status -1). The wait suspends instead of blocking a thread: the concurrency
 /// pool has one thread per core, and tests running in parallel must not starve each other.
 func runAccord(_ arguments: [String], in directory: String = PackagePaths.root, environment: [String: String] = [:], limit: Double = 120) async throws -> AccordRun {
-    try await runProgram(PackagePaths.accord, arguments, in: directory, environment: environment, limit: limit)
-}
-
-/// Runs any program the way ``runAccord(_:in:environment:limit:)`` runs `accord` (a Python
-/// client that starts `accord` itself, for instance).
-func runProgram(_ executable: String, _ arguments: [String], in directory: String = PackagePaths.root, environment: [String: String] = [:], limit: Double = 120) async throws -> AccordRun {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    process.currentDirectoryURL = URL(fileURLWithPath: directory)
-    var merged = ProcessInfo.processInfo.environment
-    merged["NO_COLOR"] = "1"
-    process.environment = merged.merging(environment) { $1 }
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("accord-run-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let outURL = folder.appendingPathComponent("out"), errURL = folder.appendingPathComponent("err")
-    _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-    _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-    process.standardOutput = try FileHandle(forWritingTo: outURL)
-    process.standardError = try FileHandle(forWritingTo: errURL)
-    process.standardInput = FileHandle.nullDevice
-    let start = Date()
-    try process.run()
-    var status: Int32 = -1
-    let deadline = start.addingTimeInterval(limit)
-    while process.isRunning, Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
-    if process.isRunning {
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-    } else {
-        process.waitUntilExit()
-        status = process.terminationStatus
-    }
-    return AccordRun(
-        status: status,
-        stdout: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
-        stderr: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "",
-        seconds: Date().timeIntervalSince(start)
-    )
+    try await runChild(PackagePaths.accord, arguments, directory: directory, environment: ["NO_COLOR": "1"].merging(environment) { $1 }, limit: limit)
 }
 
 /// Process ids of live processes whose command line contains `marker` (to prove nothing was

@@ -121,6 +121,8 @@ def main() -> None:
     parser.add_argument("--secret")
     parser.add_argument("--era", choices=["handshake", "modern"], default="handshake")
     args = parser.parse_args(argv)
+    if args.url and command:
+        parser.error("give either --url or a server command, not both")
     if not args.url and not command:
         parser.error("give a server command after -- or --url")
     print(json.dumps(asyncio.run(run(args, command)), sort_keys=True))
