@@ -55,6 +55,16 @@ import Testing
         #expect(observer.takeUnansweredRequests().isEmpty)
     }
 
+    @Test func wordForWordRepeatsAreKeptOnceAndCounted() {
+        let observer = TrafficObserver()
+        for id in 1...50 {
+            feed(observer, .client, #"{"jsonrpc":"2.0","id":\#(id),"method":"tools/call","params":{"name":"poll","arguments":{}}}"#)
+            feed(observer, .server, #"{"jsonrpc":"2.0","id":\#(id),"result":{"content":[],"isError":false}}"#)
+        }
+        #expect(observer.session.exchanges.count == 1)
+        #expect(observer.session.observedCalls == 50)
+    }
+
     @Test func lineSplitterFindsLinesAcrossChunks() {
         var splitter = LineSplitter()
         #expect(splitter.lines(in: Array("{\"a\":".utf8)).isEmpty)

@@ -13,7 +13,14 @@ public struct ObservedSession: Sendable, Equatable {
     public var definitions: [DefinitionKind: [JSONValue]] = [:]
     /// Which list methods were answered (a list that was never asked for is unknown, not empty).
     public var listed: Set<DefinitionKind> = []
+    /// Each distinct call and outcome once, in first-seen order: an agent that polls the same
+    /// call for hours keeps one entry, not thousands.
     public var exchanges: [ObservedExchange] = []
+    /// Calls observed, repeats included.
+    public var callCount = 0
+
+    /// Calls observed: ``callCount``, or the exchanges for a session built by hand.
+    public var observedCalls: Int { max(callCount, exchanges.count) }
 
     public init(hello: ServerHello? = nil, definitions: [DefinitionKind: [JSONValue]] = [:], listed: Set<DefinitionKind> = [], exchanges: [ObservedExchange] = []) {
         self.hello = hello

@@ -31,6 +31,7 @@ public final class TrafficObserver: Sendable {
         /// The order requests arrived in, so unanswered ones are answered in order.
         var order: [String] = []
         var messages = 0
+        var seenExchanges: Set<ObservedExchange> = []
     }
 
     private let state = Mutex(State())
@@ -63,10 +64,10 @@ public final class TrafficObserver: Sendable {
                 if let id = params?["requestId"] { state.pending[JSONEncoding.compact(id)] = nil }
             case (.server, .response(let id, let result)):
                 guard let request = state.pending.removeValue(forKey: JSONEncoding.compact(id)) else { return }
-                Self.record(request, .result(result), into: &state.session)
+                Self.record(request, .result(result), into: &state)
             case (.server, .errorResponse(let id?, let error)):
                 guard let request = state.pending.removeValue(forKey: JSONEncoding.compact(id)) else { return }
-                Self.record(request, .error(code: error.code), into: &state.session)
+                Self.record(request, .error(code: error.code), into: &state)
             default:
                 // Notifications, server-to-client requests (sampling, elicitation, roots) and the
                 // client's answers to them pass through; they are not part of a contract.
@@ -91,6 +92,15 @@ public final class TrafficObserver: Sendable {
         }
     }
 
+    private static func record(_ request: Request, _ outcome: ObservedExchange.Outcome, into state: inout State) {
+        if let exchange = ObservedExchange(method: request.method, params: request.params, outcome: outcome) {
+            state.session.callCount += 1
+            if state.seenExchanges.insert(exchange).inserted { state.session.exchanges.append(exchange) }
+            return
+        }
+        record(request, outcome, into: &state.session)
+    }
+
     private static func record(_ request: Request, _ outcome: ObservedExchange.Outcome, into session: inout ObservedSession) {
         switch (request.method, outcome) {
         case ("initialize", .result(let result)):
@@ -111,20 +121,15 @@ public final class TrafficObserver: Sendable {
                 instructions: result["instructions"]?.stringValue
             )
         case (let method, .result(let result)):
-            if let kind = DefinitionKind.allCases.first(where: { $0.listMethod.method == method }) {
-                session.listed.insert(kind)
-                var known = Set((session.definitions[kind] ?? []).compactMap(kind.identity(of:)))
-                for item in result[kind.listMethod.itemsKey]?.arrayValue ?? [] {
-                    guard let identity = kind.identity(of: item), known.insert(identity).inserted else { continue }
-                    session.definitions[kind, default: []].append(item)
-                }
-            } else if let exchange = ObservedExchange(method: method, params: request.params, outcome: outcome) {
-                session.exchanges.append(exchange)
+            guard let kind = DefinitionKind.allCases.first(where: { $0.listMethod.method == method }) else { return }
+            session.listed.insert(kind)
+            var known = Set((session.definitions[kind] ?? []).compactMap(kind.identity(of:)))
+            for item in result[kind.listMethod.itemsKey]?.arrayValue ?? [] {
+                guard let identity = kind.identity(of: item), known.insert(identity).inserted else { continue }
+                session.definitions[kind, default: []].append(item)
             }
-        case (let method, .error):
-            if let exchange = ObservedExchange(method: method, params: request.params, outcome: outcome) {
-                session.exchanges.append(exchange)
-            }
+        case (_, .error):
+            break
         }
     }
 }

@@ -57,10 +57,12 @@ public struct StdioRecordProxy: Sendable {
                 group.addTask {
                     var serverReachable = true
                     for await chunk in input {
+                        // Handed over before it is written, so the observer always sees a
+                        // request before the reply that answers it.
+                        observation.submit(chunk, from: .client)
                         if serverReachable {
                             serverReachable = (try? await writer.write(chunk)) != nil
                         }
-                        observation.submit(chunk, from: .client)
                     }
                     clientDone.set()
                     try? await writer.finish()

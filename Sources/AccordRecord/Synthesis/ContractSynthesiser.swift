@@ -74,7 +74,7 @@ public struct ContractSynthesiser: Sendable {
             return "\(providerName)\(version), protocol \(hello.protocolVersion)"
         } ?? providerName
         lines += [
-            "# Recorded by `accord record` from \(clean(server)): \(session.exchanges.count) call\(session.exchanges.count == 1 ? "" : "s") observed, \(interactions.count) interaction\(interactions.count == 1 ? "" : "s").",
+            "# Recorded by `accord record` from \(clean(server)): \(session.observedCalls) call\(session.observedCalls == 1 ? "" : "s") observed, \(interactions.count) interaction\(interactions.count == 1 ? "" : "s").",
             "# The matchers state types and formats, not the values seen; tighten what \(clean(consumer)) relies on.",
         ]
         let withMatchers = zip(names, interactions).filter { $0.1.argumentsHaveMatchers }.map(\.0)
@@ -97,7 +97,7 @@ public struct ContractSynthesiser: Sendable {
         let yaml = lines.joined(separator: "\n") + "\n"
         do {
             let contract = try ContractFile.parse(yaml, file: "\(consumer).yaml")
-            return RecordedContract(yaml: yaml, contract: contract, observedCalls: session.exchanges.count,
+            return RecordedContract(yaml: yaml, contract: contract, observedCalls: session.observedCalls,
                                     interactionsWithArgumentMatchers: withMatchers, incomplete: incompleteReason != nil)
         } catch {
             throw UnreadableOutput(reason: error.description)
