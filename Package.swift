@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "AccordContracts", targets: ["AccordContracts"]),
         .library(name: "AccordRecord", targets: ["AccordRecord"]),
         .library(name: "AccordServer", targets: ["AccordServer"]),
+        .library(name: "AccordMock", targets: ["AccordMock"]),
         .plugin(name: "AccordPlugin", targets: ["AccordPlugin"]),
     ],
     dependencies: [
@@ -74,11 +75,13 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
+        .target(name: "AccordMock", dependencies: ["AccordJSON", "AccordMCP", "AccordSnapshot", "AccordContracts", "AccordServer", "AccordReport", "AccordYAML"]),
         .target(
             name: "AccordCLI",
             dependencies: [
                 "AccordJSON", "AccordMCP", "AccordSnapshot", "AccordEvolution", "AccordReport", "AccordYAML", "AccordContracts",
                 "AccordRecord",
+                "AccordServer", "AccordMock",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -112,6 +115,7 @@ let package = Package(
         .testTarget(name: "AccordContractsTests", dependencies: ["AccordContracts", "AccordJSON", "AccordSnapshot", "AccordTestSupport"]),
         .testTarget(name: "AccordRecordTests", dependencies: ["AccordRecord", "AccordContracts", "AccordJSON", "AccordSnapshot", "AccordTestSupport"]),
         .testTarget(name: "AccordServerTests", dependencies: ["AccordServer", "AccordJSON", "AccordMCP", "AccordTestSupport"]),
+        .testTarget(name: "AccordMockTests", dependencies: ["AccordMock", "AccordServer", "AccordContracts", "AccordSnapshot", "AccordJSON", "AccordReport", "AccordTestSupport"]),
         .testTarget(name: "AccordCLITests", dependencies: ["AccordCLI", "AccordSnapshot", "AccordJSON", "AccordMCP", "AccordTestSupport", .product(name: "Yams", package: "Yams")]),
     ],
     swiftLanguageModes: [.v6]

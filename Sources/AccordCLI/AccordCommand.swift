@@ -24,6 +24,7 @@ public struct AccordCommand: AsyncParsableCommand {
               accord rules --format markdown
               accord record --consumer my-agent -o contracts/my-agent.yaml \\
                 -- accord-demo-server
+              accord mock contracts/billing-agent.yaml --snapshot snapshots/demo.json
 
             \(ExitStatus.reference)
             """,
@@ -32,6 +33,7 @@ public struct AccordCommand: AsyncParsableCommand {
             CheckCommand.self, SnapshotCommand.self, DiffCommand.self, BumpCommand.self, VerifyCommand.self, CanIDeployCommand.self,
             ContractCommand.self, RulesCommand.self,
             RecordCommand.self,
+            MockCommand.self,
         ]
     )
 

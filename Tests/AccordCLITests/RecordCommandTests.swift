@@ -68,6 +68,16 @@ import Testing
         #expect(try JSONValue(parsing: diff.stdout)["findings"]?.arrayValue?.isEmpty == true, "the snapshot seen through the proxy differs from the baseline: \(diff.stdout)")
     }
 
+    @Test func theRecordingMocksTheServerForTheSameClient() async throws {
+        let harness = try RecordingHarness()
+        let recorded = try await harness.client("demo", through: ["--consumer", "billing-agent", "-o", harness.contract, "--snapshot-out", harness.snapshot],
+                                                server: [PackagePaths.demoServer])
+        #expect(await harness.exitStatus() == 0, "\(recorded)")
+        let mocked = try await harness.client("demo", server: [PackagePaths.accord, "mock", harness.contract, "--snapshot", harness.snapshot])
+        #expect(mocked.status == 0, "the client that was recorded fails against accord mock of its recording: \(mocked)")
+        #expect(mocked.stderr.contains("0 unexpected requests: PASS"), "\(mocked.stderr)")
+    }
+
     @Test func secretsInTheEnvironmentAndInArgumentsAreNeverWritten() async throws {
         let harness = try RecordingHarness()
         let run = try await harness.client("demo", ["--secret", Self.argumentToken],

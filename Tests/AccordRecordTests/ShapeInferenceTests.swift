@@ -47,6 +47,20 @@ import Testing
         #expect(inference.matcher(for: [1, "a"]) == .like([]), "no shared type: any array")
     }
 
+    @Test func typeDiscriminatedUnionsKeepOneShapePerKind() {
+        let messages: JSONValue = [
+            ["role": "user", "content": ["type": "resource", "resource": ["uri": "ledgerly://invoices/INV-1003", "text": "{}"]]],
+            ["role": "user", "content": ["type": "text", "text": "Draft a reminder"]],
+            ["role": "user", "content": ["type": "text", "text": "Keep it short"]],
+        ]
+        #expect(inference.matcher(for: messages) == .includesElements([
+            .object(["role": .like("user"), "content": .object(["type": .like("resource"), "resource": .object(["uri": .format(.uri), "text": .like("{}")])])]),
+            .object(["role": .like("user"), "content": .object(["type": .like("text"), "text": .like("Draft a reminder")])]),
+        ]))
+        let blocks: JSONValue = [["type": "text", "text": "a"], ["type": "text", "text": "b"]]
+        #expect(inference.matcher(for: blocks) == .eachLike(.object(["type": .like("text"), "text": .like("a")]), min: 1))
+    }
+
     @Test func metaAndDollarKeysAreNotPartOfAShape() {
         let value: JSONValue = ["_meta": ["progressToken": 7], "$ref": "x", "ok": true]
         #expect(inference.matcher(for: value) == .object(["ok": .like(true)]))

@@ -1,6 +1,7 @@
 import AccordYAML
 import AccordMCP
 import AccordSnapshot
+import AccordServer
 import ArgumentParser
 
 /// Accord's exit codes: stable, documented in `accord --help` and the README.
@@ -38,6 +39,7 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
         case let failure as CommandFailure: failure.status
         case is MCPError: .serverError
         case is InputFileError, is SnapshotFileError, is UsageError: .inputError
+        case is ServerError: .inputError
         case is CancellationError: .interrupted
         default: .internalError
         }

@@ -74,7 +74,8 @@ public indirect enum Matcher: Sendable, Equatable {
         guard let actual else {
             return [Mismatch(pointer: pointer, expected: description, actual: nil)]
         }
-        let fail = [Mismatch(pointer: pointer, expected: description, actual: actual)]
+        // Built only on failure: the message renders JSON, and passing values are the common case.
+        var fail: [Mismatch] { [Mismatch(pointer: pointer, expected: description, actual: actual)] }
         switch self {
         case .equals(let expected):
             return Self.isEqual(expected, actual) ? [] : fail

@@ -216,12 +216,13 @@ struct SnapshotIndex {
 
 /// Matching a URI against an RFC 6570 template: `{var}` matches one unreserved-or-encoded
 /// segment, `{+var}` / `{#var}` anything, `{?a,b}` / `{&a}` an optional query part.
-struct URITemplate {
-    let template: String
+/// Public: `accord mock` picks the template that serves a read with it.
+public struct URITemplate: Sendable {
+    public let template: String
 
-    init(_ template: String) { self.template = template }
+    public init(_ template: String) { self.template = template }
 
-    func matches(_ uri: String) -> Bool {
+    public func matches(_ uri: String) -> Bool {
         var pattern = "^"
         var rest = Substring(template)
         while let open = rest.firstIndex(of: "{") {

@@ -8,8 +8,14 @@
 /// are not supported: `init` returns `nil` and the caller falls back to trying candidate strings.
 /// Whatever this produces is still checked by the validator, so an approximation here can
 /// only cost a retry, never a wrong instance.
-struct PatternStringGenerator {
-    indirect enum Node {
+///
+/// Public for `accord mock`, which turns a contract's `$regex` into a reply value:
+///
+/// ```swift
+/// PatternStringGenerator(pattern: "^RCPT-[0-9]+$")?.generate(seed: 1)   // e.g. "RCPT-4071"
+/// ```
+public struct PatternStringGenerator: Sendable {
+    indirect enum Node: Sendable {
         case literal(Unicode.Scalar)
         case set(ScalarSet)
         case sequence([Node])
@@ -19,7 +25,7 @@ struct PatternStringGenerator {
     }
 
     /// A set of scalars as ranges, possibly negated.
-    struct ScalarSet {
+    struct ScalarSet: Sendable {
         var ranges: [ClosedRange<UInt32>]
         var negated: Bool
 
@@ -33,10 +39,17 @@ struct PatternStringGenerator {
 
     private let root: Node
 
-    init?(pattern: String) {
+    public init?(pattern: String) {
         var parser = Parser(scalars: Array(pattern.unicodeScalars))
         guard let node = parser.parseAlternation(), parser.index == parser.scalars.count else { return nil }
         root = node
+    }
+
+    /// A string matching the whole pattern, the same for the same seed (check it with the real
+    /// regular expression: lookarounds are skipped).
+    public func generate(seed: UInt64) -> String {
+        var random = SplitMix64(seed: seed)
+        return generate(using: &random)
     }
 
     /// A string matching the whole pattern; unbounded repetitions stay short.
