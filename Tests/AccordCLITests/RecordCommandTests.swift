@@ -80,9 +80,11 @@ import Testing
 
     @Test func secretsInTheEnvironmentAndInArgumentsAreNeverWritten() async throws {
         let harness = try RecordingHarness()
+        // The bare name: found beside accord, as the README's example writes it.
         let run = try await harness.client("demo", ["--secret", Self.argumentToken],
-                                           through: ["--consumer", "billing-agent", "-o", harness.contract, "--snapshot-out", harness.snapshot],
-                                           server: [PackagePaths.demoServer], environment: ["LEDGERLY_API_TOKEN": Self.environmentToken])
+                                           through: ["--consumer", "billing-agent", "-o", harness.contract, "--snapshot-out", harness.snapshot,
+                                                     "--env", "LEDGERLY_SIGNING=\(Self.environmentToken)-given"],
+                                           server: ["accord-demo-server"], environment: ["LEDGERLY_API_TOKEN": Self.environmentToken])
         #expect(await harness.exitStatus() == 0, "\(run)")
         #expect(run.stdout.contains("REM-"), "the reminder carrying the token was sent: \(run)")
         let contract = try String(contentsOfFile: harness.contract, encoding: .utf8)
@@ -90,6 +92,7 @@ import Testing
         for written in [contract, snapshot] {
             #expect(!written.contains(Self.argumentToken))
             #expect(!written.contains(Self.environmentToken))
+            #expect(!written.contains("-given"))
             #expect(!written.contains("ARGtok3n") && !written.contains("ENVtok3n"))
         }
         #expect(contract.contains(#""message": { "$like": "<redacted>" }"#), "\(contract)")
@@ -215,6 +218,21 @@ import Testing
         if era == "modern" { #expect(try String(contentsOfFile: harness.contract, encoding: .utf8).contains("protocol 2026-07-28")) }
     }
 
+    @Test func httpProxySendsTheUpstreamTokenAndNeverWritesIt() async throws {
+        let harness = try RecordingHarness()
+        let token = "upstream-bearer-0123456789abcdef"
+        let peer = try BackgroundServer(try Peers.python(), [try Peers.fixture("sdk_server.py"), "--transport", "streamable-http", "--port", "{port}", "--bearer-token", token])
+        let recorder = try harness.startHTTP(["--consumer", "a", "-o", harness.contract, "--bearer-token-env", "RECORD_TEST_TOKEN"], upstream: peer.url,
+                                             environment: ["RECORD_TEST_TOKEN": token])
+        defer { recorder.stop() }
+        let proxied = try await harness.client("progress", ["--url", recorder.url], server: [])
+        #expect(proxied.status == 0, "the proxy did not authenticate upstream: \(proxied)")
+        #expect(await recorder.signal(SIGTERM) == 0, "\(recorder.log)")
+        let contract = try String(contentsOfFile: harness.contract, encoding: .utf8)
+        #expect(contract.contains("call count_down"))
+        #expect(!contract.contains(token) && !recorder.log.contains(token))
+    }
+
     @Test func anUnreachableUpstreamFailsTheClientAndMarksTheContractIncomplete() async throws {
         let harness = try RecordingHarness()
         let recorder = try harness.startHTTP(["--consumer", "a", "-o", harness.contract], upstream: "http://127.0.0.1:\(freePort())/mcp")
@@ -287,8 +305,8 @@ struct RecordingHarness {
     }
 
     /// `accord record --upstream URL --listen 127.0.0.1:PORT`, running until stopped.
-    func startHTTP(_ recordArguments: [String], upstream: String) throws -> RunningRecorder {
-        try RunningRecorder(arguments: ["record"] + recordArguments + ["--upstream", upstream], folder: folder)
+    func startHTTP(_ recordArguments: [String], upstream: String, environment: [String: String] = [:]) throws -> RunningRecorder {
+        try RunningRecorder(arguments: ["record"] + recordArguments + ["--upstream", upstream], folder: folder, environment: environment)
     }
 
     /// Server processes of this recording still alive.
@@ -314,11 +332,12 @@ final class RunningRecorder: @unchecked Sendable {
     var url: String { "http://127.0.0.1:\(port)/mcp" }
     var log: String { (try? String(contentsOfFile: logFile, encoding: .utf8)) ?? "" }
 
-    init(arguments: [String], folder: String) throws {
+    init(arguments: [String], folder: String, environment: [String: String] = [:]) throws {
         logFile = folder + "/recorder.log"
         _ = FileManager.default.createFile(atPath: logFile, contents: nil)
         process.executableURL = URL(fileURLWithPath: PackagePaths.accord)
         process.arguments = arguments + ["--listen", "127.0.0.1:\(port)"]
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: logFile))
         process.standardOutput = handle
         process.standardError = handle

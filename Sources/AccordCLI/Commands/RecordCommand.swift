@@ -55,6 +55,15 @@ struct RecordCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("HTTP mode: the loopback address to serve /mcp on.", valueName: "host:port"))
     var listen: String?
 
+    @Option(name: .customLong("header"), help: ArgumentHelp("HTTP mode: a header 'Name: value' for every upstream request (repeatable); ${VAR} reads the environment. Never written or logged.", valueName: "header"))
+    var headers: [String] = []
+
+    @Option(help: ArgumentHelp("HTTP mode: send 'Authorization: Bearer <token>' upstream, the token read from this environment variable.", valueName: "var"))
+    var bearerTokenEnv: String?
+
+    @Option(name: .customLong("env"), help: ArgumentHelp("Environment for the stdio server, KEY=VALUE (repeatable); ${VAR} reads Accord's environment. Never written.", valueName: "pair"))
+    var environment: [String] = []
+
     @Option(name: .customLong("result-limit"), help: ArgumentHelp("Results longer than this many bytes are summarised to a shallow shape.", valueName: "bytes"))
     var resultLimit = ContractSynthesiser.defaultResultLimit
 
@@ -79,7 +88,9 @@ struct RecordCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let request = RecordRequest(consumer: consumer, provider: provider, output: output, snapshotOutput: snapshotOutput, resultLimit: resultLimit)
+        let endpoint = try resolvedEndpoint()
+        let request = RecordRequest(consumer: consumer, provider: provider, output: output, snapshotOutput: snapshotOutput, resultLimit: resultLimit,
+                                    scrubber: .forEnvironment(ProcessInfo.processInfo.environment, knowing: endpoint.secretValues))
         do {
             try Recording.checkWritable(request)
         } catch {
@@ -87,17 +98,18 @@ struct RecordCommand: AsyncParsableCommand {
         }
         let observer = TrafficObserver()
         let ending: SessionEnding
-        if let upstream, let listen {
+        switch endpoint {
+        case .http(let upstream):
+            guard let listen else { throw UsageError("HTTP mode needs --listen HOST:PORT") }
             let quiet = verbosity.quiet
             do {
                 ending = try await HTTPRecording.run(upstream: upstream, listen: listen, observer: observer) { url in
-                    Console.note("accord record: listening on \(url), proxying \(upstream); Ctrl-C or SIGTERM writes the contract", quiet: quiet)
+                    Console.note("accord record: listening on \(url), proxying \(upstream.url); Ctrl-C or SIGTERM writes the contract", quiet: quiet)
                 }
             } catch {
                 throw UsageError(error.description)
             }
-        } else {
-            let launch = StdioLaunch(command: command[0], arguments: Array(command.dropFirst()))
+        case .stdio(let launch):
             ending = try await StdioRecordProxy(launch: launch, shutdownGrace: .milliseconds(Int64(shutdownTimeout * 1000))).run(observer: observer)
         }
         let outcome: RecordOutcome
@@ -108,6 +120,17 @@ struct RecordCommand: AsyncParsableCommand {
         }
         report(outcome)
         if outcome.recorded.incomplete { throw CommandFailure(.findings) }
+    }
+
+    /// The server as every other command resolves it: `${VAR}` expanded, headers and the bearer
+    /// token attached, a bare command found beside `accord` first (the bundled demo server).
+    private func resolvedEndpoint() throws -> ServerEndpoint {
+        var options = try ServerOptions.parse([])
+        options.url = upstream
+        options.header = headers
+        options.bearerTokenEnv = bearerTokenEnv
+        options.env = environment
+        return try EndpointResolver(options: options).resolve(name: nil, command: command).endpoint
     }
 
     private func report(_ outcome: RecordOutcome) {

@@ -26,12 +26,14 @@ public struct SecretScrubber: Sendable {
 
     /// A scrubber that knows the values of the secret-looking variables of `environment`
     /// (and any value there that looks like a credential by itself).
-    public static func forEnvironment(_ environment: [String: String]) -> SecretScrubber {
+    /// `knowing` adds values that are secret whatever they look like (header values, the
+    /// server's own environment).
+    public static func forEnvironment(_ environment: [String: String], knowing secrets: [String] = []) -> SecretScrubber {
         let probe = SecretScrubber()
         let values = environment.compactMap { key, value -> String? in
             isSecretKey(key) || probe.looksLikeCredential(value) ? value : nil
         }
-        return SecretScrubber(knownSecrets: values)
+        return SecretScrubber(knownSecrets: values + secrets)
     }
 
     /// Whether a member name says its value is a secret.
