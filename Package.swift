@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "AccordContracts", targets: ["AccordContracts"]),
         .library(name: "AccordGit", targets: ["AccordGit"]),
         .library(name: "AccordRegistry", targets: ["AccordRegistry"]),
+        .library(name: "AccordRecord", targets: ["AccordRecord"]),
         .library(name: "AccordServer", targets: ["AccordServer"]),
         .library(name: "AccordMock", targets: ["AccordMock"]),
         .plugin(name: "AccordPlugin", targets: ["AccordPlugin"]),
@@ -77,12 +78,24 @@ let package = Package(
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
         ),
+        // Observed traffic -> a pending contract: the stdio and HTTP recording proxies.
+        .target(
+            name: "AccordRecord",
+            dependencies: [
+                "AccordJSON", "AccordMCP", "AccordSnapshot", "AccordContracts", "AccordServer",
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         .target(name: "AccordMock", dependencies: ["AccordJSON", "AccordMCP", "AccordSnapshot", "AccordContracts", "AccordServer", "AccordReport", "AccordYAML"]),
         .target(
             name: "AccordCLI",
             dependencies: [
                 "AccordJSON", "AccordMCP", "AccordSnapshot", "AccordEvolution", "AccordReport", "AccordYAML", "AccordContracts",
                 "AccordGit", "AccordRegistry",
+                "AccordRecord",
                 "AccordServer", "AccordMock",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
@@ -119,6 +132,7 @@ let package = Package(
         .testTarget(name: "AccordEvolutionTests", dependencies: ["AccordEvolution", "AccordJSON", "AccordSnapshot"]),
         .testTarget(name: "AccordReportTests", dependencies: ["AccordReport", "AccordEvolution", "AccordContracts", "AccordJSON", "AccordTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "AccordContractsTests", dependencies: ["AccordContracts", "AccordJSON", "AccordSnapshot", "AccordTestSupport"]),
+        .testTarget(name: "AccordRecordTests", dependencies: ["AccordRecord", "AccordContracts", "AccordJSON", "AccordSnapshot", "AccordTestSupport"]),
         .testTarget(name: "AccordServerTests", dependencies: ["AccordServer", "AccordJSON", "AccordMCP", "AccordTestSupport"]),
         .testTarget(name: "AccordMockTests", dependencies: ["AccordMock", "AccordServer", "AccordContracts", "AccordSnapshot", "AccordJSON", "AccordReport", "AccordTestSupport"]),
         .testTarget(name: "AccordCLITests", dependencies: ["AccordCLI", "AccordSnapshot", "AccordJSON", "AccordMCP", "AccordTestSupport", .product(name: "Yams", package: "Yams")]),

@@ -22,6 +22,8 @@ public struct AccordCommand: AsyncParsableCommand {
               accord contract init --consumer my-agent \\
                 --snapshot snapshots/demo.json --tool get_invoice
               accord rules --format markdown
+              accord record --consumer my-agent -o contracts/my-agent.yaml \\
+                -- accord-demo-server
               accord mock contracts/billing-agent.yaml --snapshot snapshots/demo.json
 
             \(ExitStatus.reference)
@@ -32,6 +34,7 @@ public struct AccordCommand: AsyncParsableCommand {
             ContractCommand.self, RulesCommand.self,
             PublishCommand.self, RecordDeploymentCommand.self, RegistryCommand.self,
             ReportCommand.self,
+            RecordCommand.self,
             MockCommand.self,
         ]
     )

@@ -1,14 +1,19 @@
 """The server's own time for N tools/call requests: a minimal stdio client that starts the server,
 initializes, writes all N requests at once (pipelined) and reads the N replies. Prints seconds.
 
-Usage: raw_client.py N SERVER [ARGS...]
+Usage: raw_client.py [--sequential] N SERVER [ARGS...]
+--sequential sends each request only after the previous reply (latency, not throughput).
 """
 import json
 import subprocess
 import sys
 import time
 
-count, command = int(sys.argv[1]), sys.argv[2:]
+arguments = sys.argv[1:]
+sequential = arguments[:1] == ["--sequential"]
+if sequential:
+    arguments = arguments[1:]
+count, command = int(arguments[0]), arguments[1:]
 start = time.monotonic()
 server = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
 
@@ -35,8 +40,11 @@ send({"jsonrpc": "2.0", "method": "notifications/initialized"})
 for index in range(count):
     invoice = f"INV-100{1 + index % 3}"
     send({"jsonrpc": "2.0", "id": index + 1, "method": "tools/call", "params": {"name": "get_invoice", "arguments": {"invoiceId": invoice}}})
+    if sequential:
+        server.stdin.flush()
+        reply()
 server.stdin.flush()
-for _ in range(count):
+for _ in range(0 if sequential else count):
     reply()
 server.stdin.close()
 server.wait(timeout=10)

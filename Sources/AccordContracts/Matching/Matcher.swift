@@ -159,7 +159,7 @@ public indirect enum Matcher: Sendable, Equatable {
     }
 
     static func matches(_ pattern: String, _ text: String) -> Bool {
-        guard let expression = try? NSRegularExpression(pattern: pattern) else { return false }
+        guard let expression = CompiledPatterns.shared.expression(pattern) else { return false }
         return expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
     }
 

@@ -54,47 +54,26 @@ public final class StdioTransport: MCPTransport {
         shutdownGrace: Duration = .seconds(1),
         _ body: (StdioTransport) async throws -> Result
     ) async throws -> Result {
-        var options = PlatformOptions()
-        options.createSession = true
-        options.teardownSequence = [.gracefulShutDown(toProcessGroup: true, allowedDurationToNextStep: shutdownGrace)]
-        let environment: Environment = .inherit.updating(
-            Dictionary(uniqueKeysWithValues: launch.environment.compactMap { key, value in
-                Environment.Key(rawValue: key).map { ($0, Optional(value)) }
-            })
-        )
-        do {
-            let execution = try await Subprocess.run(
-                executable(for: launch),
-                arguments: Arguments(launch.arguments),
-                environment: environment,
-                workingDirectory: launch.workingDirectory.map { FilePath($0) },
-                platformOptions: options,
-                input: .inputWriter,
-                output: .sequence,
-                error: .sequence
-            ) { execution in
-                let transport = StdioTransport()
-                return try await withThrowingTaskGroup(of: Void.self) { group in
-                    group.addTask { await transport.pumpStdout(execution.standardOutput) }
-                    group.addTask { await transport.pumpStderr(execution.standardError) }
-                    group.addTask { await transport.pumpStdin(execution.standardInputWriter) }
-                    let outcome: Swift.Result<Result, any Error>
-                    do {
-                        outcome = .success(try await body(transport))
-                    } catch {
-                        outcome = .failure(error)
-                    }
-                    await transport.close()
-                    await transport.waitForStdoutToClose(upTo: shutdownGrace)
-                    await execution.teardown(using: [.gracefulShutDown(toProcessGroup: true, allowedDurationToNextStep: shutdownGrace)])
-                    group.cancelAll()
-                    return try outcome.get()
+        let finished = try await StdioProcess.run(launch, shutdownGrace: shutdownGrace, error: .sequence) { execution in
+            let transport = StdioTransport()
+            return try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { await transport.pumpStdout(execution.standardOutput) }
+                group.addTask { await transport.pumpStderr(execution.standardError) }
+                group.addTask { await transport.pumpStdin(execution.standardInputWriter) }
+                let outcome: Swift.Result<Result, any Error>
+                do {
+                    outcome = .success(try await body(transport))
+                } catch {
+                    outcome = .failure(error)
                 }
+                await transport.close()
+                await transport.waitForStdoutToClose(upTo: shutdownGrace)
+                await execution.teardown(using: StdioProcess.teardownSequence(grace: shutdownGrace))
+                group.cancelAll()
+                return try outcome.get()
             }
-            return execution.closureResult
-        } catch let error as SubprocessError {
-            throw MCPError(.launchFailed(command: launch.displayCommand, reason: describe(error, launch: launch)))
         }
+        return finished.result
     }
 
     public func send(_ message: JSONValue) async throws(MCPError) {
@@ -212,32 +191,6 @@ public final class StdioTransport: MCPTransport {
 
     private func waitForStdoutToClose(upTo limit: Duration) async {
         await waitUntil(upTo: limit) { self.state.withLock { $0.stdoutClosed } }
-    }
-
-    // MARK: - Launch details
-
-    private static func executable(for launch: StdioLaunch) -> Executable {
-        guard launch.command.contains("/") else { return .name(launch.command) }
-        if launch.command.hasPrefix("/") { return .path(FilePath(launch.command)) }
-        // Relative paths are relative to Accord's working directory, as in a shell.
-        return .path(FilePath(currentDirectory()).appending(launch.command))
-    }
-
-    private static func currentDirectory() -> String {
-        var buffer = [CChar](repeating: 0, count: 4096)
-        guard getcwd(&buffer, buffer.count) != nil else { return "." }
-        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    }
-
-    private static func describe(_ error: SubprocessError, launch: StdioLaunch) -> String {
-        switch error.code {
-        case .executableNotFound:
-            "executable `\(launch.command)` not found (check the path or PATH)"
-        case .failedToChangeWorkingDirectory:
-            "cannot change to the working directory `\(launch.workingDirectory ?? ".")`"
-        default:
-            "\(error)"
-        }
     }
 }
 

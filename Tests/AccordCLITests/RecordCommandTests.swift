@@ -1,0 +1,374 @@
+import AccordContracts
+import AccordJSON
+import AccordTestSupport
+import Foundation
+import Testing
+
+/// `accord record` between real clients (the official Python SDK's ClientSession) and real
+/// servers (mcp-server-time, the demo, the SDK peer, a crashing fixture).
+@Suite(.serialized) struct RecordCommandTests {
+    /// A fake credential in the environment `accord record` and its server inherit.
+    static let environmentToken = "ghp_ENVtok3nENVtok3nENVtok3nENV1234567890"
+    /// A fake credential the client puts in a tool argument.
+    static let argumentToken = "sk-live-ARGtok3nARGtok3n12345678"
+
+    @Test(arguments: ["handshake", "modern"])
+    func recordsMCPServerTimeAndTheContractVerifiesClean(_ era: String) async throws {
+        let harness = try RecordingHarness()
+        let server = [try Peers.bin("mcp-server-time"), "--local-timezone", "UTC"]
+        let direct = try await harness.client("time", ["--era", era], server: server)
+        let proxied = try await harness.client("time", ["--era", era], through: ["--consumer", "time-agent", "-o", harness.contract], server: server)
+        #expect(await harness.exitStatus() == 0, "\(proxied)")
+        let seen = try JSONValue(parsing: direct.stdout), relayed = try JSONValue(parsing: proxied.stdout)
+        #expect(seen["tools"] == relayed["tools"])
+        #expect(seen["calls"]?[3] == relayed["calls"]?[3], "convert_time of a fixed time answers the same through the proxy")
+        for index in 0..<3 {
+            #expect(relayed["calls"]?[index]?["structuredContent"]?["timezone"] == seen["calls"]?[index]?["structuredContent"]?["timezone"])
+        }
+
+        let text = try String(contentsOfFile: harness.contract, encoding: .utf8)
+        let contract = try ContractFile.parse(text, file: harness.contract)
+        #expect(contract.pending)
+        #expect(contract.consumer == "time-agent")
+        #expect(contract.provider == "mcp-time")
+        #expect(contract.interactions.map(\.name) == ["call get_current_time", "call convert_time"], "three same-shape calls are one interaction:\n\(text)")
+        #expect(text.contains("datetime: { $format: date-time }"), "\(text)")
+        #expect(text.range(of: #"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}"#, options: .regularExpression) == nil, "a timestamp became a literal:\n\(text)")
+        if era == "modern" { #expect(text.contains("protocol 2026-07-28")) }
+
+        try await expectVerifiesClean(harness.contract, server: server)
+    }
+
+    @Test func recordsTheDemoUnchangedWritesASnapshotAndVerifiesClean() async throws {
+        let harness = try RecordingHarness()
+        let server = [PackagePaths.demoServer]
+        let direct = try await harness.client("demo", server: server)
+        let proxied = try await harness.client("demo", through: ["--consumer", "billing-agent", "-o", harness.contract, "--snapshot-out", harness.snapshot], server: server)
+        #expect(await harness.exitStatus() == 0, "\(proxied)")
+        #expect(direct.status == 0 && proxied.status == 0)
+        #expect(direct.stdout == proxied.stdout, "the client saw different answers through the proxy")
+
+        let text = try String(contentsOfFile: harness.contract, encoding: .utf8)
+        let contract = try ContractFile.parse(text, file: harness.contract)
+        #expect(contract.pending)
+        #expect(contract.provider == "ledgerly")
+        let names = contract.interactions.map(\.name)
+        #expect(names.filter { $0 == "call get_invoice" }.count == 1, "two identical get_invoice calls are one interaction: \(names)")
+        #expect(names.contains("call get_invoice (tool error)"))
+        #expect(names.contains("read ledgerly://config"))
+        #expect(names.contains("get prompt draft_payment_reminder"))
+        #expect(contract.resourceTemplates.map(\.uriTemplate) == ["ledgerly://invoices/{invoiceId}"])
+        #expect(text.contains("$eachLike") && text.contains("$integer: true") && text.contains("$format: date"))
+        #expect(text.contains("isError: true"))
+
+        try await expectVerifiesClean(harness.contract, server: server)
+
+        let diff = try await runAccord(["diff", "snapshots/demo.json", harness.snapshot, "--format", "json", "--fail-on", "never"])
+        #expect(diff.status == 0, "\(diff)")
+        #expect(try JSONValue(parsing: diff.stdout)["findings"]?.arrayValue?.isEmpty == true, "the snapshot seen through the proxy differs from the baseline: \(diff.stdout)")
+    }
+
+    @Test func theRecordingMocksTheServerForTheSameClient() async throws {
+        let harness = try RecordingHarness()
+        let recorded = try await harness.client("demo", through: ["--consumer", "billing-agent", "-o", harness.contract, "--snapshot-out", harness.snapshot],
+                                                server: [PackagePaths.demoServer])
+        #expect(await harness.exitStatus() == 0, "\(recorded)")
+        let mocked = try await harness.client("demo", server: [PackagePaths.accord, "mock", harness.contract, "--snapshot", harness.snapshot])
+        #expect(mocked.status == 0, "the client that was recorded fails against accord mock of its recording: \(mocked)")
+        #expect(mocked.stderr.contains("0 unexpected requests: PASS"), "\(mocked.stderr)")
+    }
+
+    @Test func secretsInTheEnvironmentAndInArgumentsAreNeverWritten() async throws {
+        let harness = try RecordingHarness()
+        // The bare name: found beside accord, as the README's example writes it.
+        let run = try await harness.client("demo", ["--secret", Self.argumentToken],
+                                           through: ["--consumer", "billing-agent", "-o", harness.contract, "--snapshot-out", harness.snapshot,
+                                                     "--env", "LEDGERLY_SIGNING=\(Self.environmentToken)-given"],
+                                           server: ["accord-demo-server"], environment: ["LEDGERLY_API_TOKEN": Self.environmentToken])
+        #expect(await harness.exitStatus() == 0, "\(run)")
+        #expect(run.stdout.contains("REM-"), "the reminder carrying the token was sent: \(run)")
+        let contract = try String(contentsOfFile: harness.contract, encoding: .utf8)
+        let snapshot = try String(contentsOfFile: harness.snapshot, encoding: .utf8)
+        for written in [contract, snapshot] {
+            #expect(!written.contains(Self.argumentToken))
+            #expect(!written.contains(Self.environmentToken))
+            #expect(!written.contains("-given"))
+            #expect(!written.contains("ARGtok3n") && !written.contains("ENVtok3n"))
+        }
+        #expect(contract.contains(#""message": { "$like": "<redacted>" }"#), "\(contract)")
+        _ = try ContractFile.parse(contract, file: harness.contract)
+    }
+
+    @Test func progressNotificationsPassThroughUnchanged() async throws {
+        let harness = try RecordingHarness()
+        let server = [try Peers.python(), try Peers.fixture("sdk_server.py")]
+        let direct = try await harness.client("progress", server: server)
+        let proxied = try await harness.client("progress", through: ["--consumer", "a", "-o", harness.contract], server: server)
+        #expect(await harness.exitStatus() == 0, "\(proxied)")
+        let relayed = try JSONValue(parsing: proxied.stdout)
+        #expect(relayed["progress"]?.arrayValue?.isEmpty == false, "no progress notification reached the client: \(proxied)")
+        #expect(try JSONValue(parsing: direct.stdout) == relayed)
+    }
+
+    @Test func anUpstreamCrashAnswersTheClientAndMarksTheContractIncomplete() async throws {
+        let harness = try RecordingHarness()
+        let run = try await harness.client("crash", through: ["--consumer", "a", "-o", harness.contract], server: try harness.crashServer)
+        #expect(await harness.exitStatus() == 1, "\(run)")
+        let answer = try JSONValue(parsing: run.stdout)
+        #expect(answer["error"]?.stringValue?.contains("upstream server exited (exit status 3)") == true, "\(run)")
+        #expect(answer["first"]?["content"]?[0]?["text"] == "hello")
+        #expect(run.stderr.contains("marked INCOMPLETE"), "\(run.stderr)")
+        let text = try String(contentsOfFile: harness.contract, encoding: .utf8)
+        #expect(text.hasPrefix("# INCOMPLETE: the upstream server exited (exit status 3)"), "\(text)")
+        let contract = try ContractFile.parse(text, file: harness.contract)
+        #expect(contract.interactions.map(\.name) == ["call echo"])
+        #expect(harness.leftovers().isEmpty)
+    }
+
+    @Test func aClientHangingUpMidCallStillGetsItsContract() async throws {
+        let harness = try RecordingHarness()
+        let run = try await harness.client("hang-up", through: ["--consumer", "a", "-o", harness.contract, "--shutdown-timeout", "1"], server: try harness.crashServer)
+        #expect(run.status == 0, "\(run)")
+        #expect(await harness.exitStatus(within: 15) == 0)
+        let contract = try ContractFile.load(harness.contract)
+        #expect(contract.interactions.map(\.name) == ["call echo"], "the abandoned call has no answer to record")
+        #expect(harness.leftovers().isEmpty, "the server outlived the recording")
+    }
+
+    @Test(arguments: [SIGINT, SIGTERM])
+    func aSignalWritesTheContractAndReapsTheServer(_ signal: Int32) async throws {
+        let harness = try RecordingHarness()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: PackagePaths.accord)
+        process.arguments = ["record", "--consumer", "a", "-o", harness.contract, "--"] + (try harness.crashServer)
+        let input = Pipe()
+        let output = harness.folder + "/stdout"
+        _ = FileManager.default.createFile(atPath: output, contents: nil)
+        process.standardInput = input
+        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: output))
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        for line in [
+            #"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}"#,
+            #"{"jsonrpc":"2.0","method":"notifications/initialized"}"#,
+            #"{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"echo","arguments":{"message":"hi"}}}"#,
+        ] {
+            input.fileHandleForWriting.write(Data((line + "\n").utf8))
+        }
+        #expect(await waitUntil(seconds: 15) { ((try? String(contentsOfFile: output, encoding: .utf8)) ?? "").contains(#""id": 2"#) }, "no reply to the call")
+        #expect(!harness.leftovers().isEmpty, "the server should be running")
+        kill(process.processIdentifier, signal)
+        #expect(await waitUntil(seconds: 15) { !process.isRunning }, "accord record did not stop on signal \(signal)")
+        #expect(process.terminationStatus == 0)
+        let contract = try ContractFile.load(harness.contract)
+        #expect(contract.interactions.map(\.name) == ["call echo"])
+        #expect(harness.leftovers().isEmpty, "the server outlived the recording")
+    }
+
+    @Test func usageAndOutputErrorsExit2() async throws {
+        let noCommand = try await runAccord(["record", "--consumer", "a", "-o", "x.yaml"])
+        #expect(noCommand.status == 2)
+        #expect(noCommand.stderr.contains("give the server command after --"), "\(noCommand.stderr)")
+        let folder = try temporaryFolder()
+        let blocker = folder + "/file"
+        _ = FileManager.default.createFile(atPath: blocker, contents: Data())
+        let unwritable = try await runAccord(["record", "--consumer", "a", "-o", blocker + "/c.yaml", "--", PackagePaths.demoServer])
+        #expect(unwritable.status == 2)
+        #expect(unwritable.stderr.contains("cannot write \(blocker)/c.yaml"), "\(unwritable.stderr)")
+        let halfHTTP = try await runAccord(["record", "--consumer", "a", "-o", "x.yaml", "--listen", "127.0.0.1:0"])
+        #expect(halfHTTP.status == 2)
+    }
+
+    // MARK: Streamable HTTP
+
+    @Test func httpProxyInFrontOfTheDemoRelaysUnchangedAndRecords() async throws {
+        let harness = try RecordingHarness()
+        let demo = try BackgroundServer(PackagePaths.demoServer, ["--transport", "http", "--port", "{port}"])
+        let recorder = try harness.startHTTP(["--consumer", "web-agent", "-o", harness.contract, "--snapshot-out", harness.snapshot], upstream: demo.url)
+        defer { recorder.stop() }
+        let direct = try await harness.client("demo", ["--url", demo.url], server: [])
+        let proxied = try await harness.client("demo", ["--url", recorder.url], server: [])
+        #expect(direct.status == 0 && proxied.status == 0, "\(proxied)")
+        #expect(direct.stdout == proxied.stdout, "the client saw different answers through the HTTP proxy")
+        #expect(await recorder.signal(SIGTERM) == 0, "\(recorder.log)")
+        #expect(!recorder.log.contains("Authorization"))
+        let contract = try ContractFile.load(harness.contract)
+        #expect(contract.pending && contract.provider == "ledgerly")
+        #expect(contract.interactions.map(\.name).contains("call get_invoice"))
+        try await expectVerifiesClean(harness.contract, server: [PackagePaths.demoServer])
+        let diff = try await runAccord(["diff", "snapshots/demo.json", harness.snapshot, "--format", "json", "--fail-on", "never"])
+        #expect(try JSONValue(parsing: diff.stdout)["findings"]?.arrayValue?.isEmpty == true, "\(diff)")
+    }
+
+    @Test(arguments: ["handshake", "modern"])
+    func httpProxyRelaysSSERepliesWithTheirProgress(_ era: String) async throws {
+        let harness = try RecordingHarness()
+        let peer = try BackgroundServer(try Peers.python(), [try Peers.fixture("sdk_server.py"), "--transport", "streamable-http", "--port", "{port}"])
+        let recorder = try harness.startHTTP(["--consumer", "a", "-o", harness.contract], upstream: peer.url)
+        defer { recorder.stop() }
+        let direct = try await harness.client("progress", ["--url", peer.url, "--era", era], server: [])
+        let proxied = try await harness.client("progress", ["--url", recorder.url, "--era", era], server: [])
+        #expect(proxied.status == 0, "\(proxied)")
+        #expect(try JSONValue(parsing: proxied.stdout)["progress"]?.arrayValue?.isEmpty == false, "\(proxied)")
+        #expect(try JSONValue(parsing: direct.stdout) == JSONValue(parsing: proxied.stdout))
+        #expect(await recorder.signal(SIGINT) == 0, "\(recorder.log)")
+        let contract = try ContractFile.load(harness.contract)
+        #expect(contract.interactions.map(\.name) == ["call count_down"])
+        if era == "modern" { #expect(try String(contentsOfFile: harness.contract, encoding: .utf8).contains("protocol 2026-07-28")) }
+    }
+
+    @Test func httpProxySendsTheUpstreamTokenAndNeverWritesIt() async throws {
+        let harness = try RecordingHarness()
+        let token = "upstream-bearer-0123456789abcdef"
+        let peer = try BackgroundServer(try Peers.python(), [try Peers.fixture("sdk_server.py"), "--transport", "streamable-http", "--port", "{port}", "--bearer-token", token])
+        let recorder = try harness.startHTTP(["--consumer", "a", "-o", harness.contract, "--bearer-token-env", "RECORD_TEST_TOKEN"], upstream: peer.url,
+                                             environment: ["RECORD_TEST_TOKEN": token])
+        defer { recorder.stop() }
+        let proxied = try await harness.client("progress", ["--url", recorder.url], server: [])
+        #expect(proxied.status == 0, "the proxy did not authenticate upstream: \(proxied)")
+        #expect(await recorder.signal(SIGTERM) == 0, "\(recorder.log)")
+        let contract = try String(contentsOfFile: harness.contract, encoding: .utf8)
+        #expect(contract.contains("call count_down"))
+        #expect(!contract.contains(token) && !recorder.log.contains(token))
+    }
+
+    @Test func anUnreachableUpstreamFailsTheClientAndMarksTheContractIncomplete() async throws {
+        let harness = try RecordingHarness()
+        let recorder = try harness.startHTTP(["--consumer", "a", "-o", harness.contract], upstream: "http://127.0.0.1:\(freePort())/mcp")
+        defer { recorder.stop() }
+        let run = try await harness.client("time", ["--url", recorder.url], server: [])
+        #expect(run.status != 0)
+        #expect(await recorder.exitStatus(within: 15) == 1, "\(recorder.log)")
+        #expect(recorder.log.contains("marked INCOMPLETE"), "\(recorder.log)")
+        let text = try String(contentsOfFile: harness.contract, encoding: .utf8)
+        #expect(text.hasPrefix("# INCOMPLETE: the upstream server exited (unreachable"), "\(text)")
+        _ = try ContractFile.parse(text, file: harness.contract)
+    }
+
+    @Test func aPortInUseIsOneLineAndExit2() async throws {
+        let demo = try BackgroundServer(PackagePaths.demoServer, ["--transport", "http", "--port", "{port}"])
+        let run = try await runAccord(["record", "--consumer", "a", "-o", try temporaryFolder() + "/c.yaml", "--upstream", demo.url, "--listen", "127.0.0.1:\(demo.port)"], limit: 30)
+        #expect(run.status == 2, "\(run)")
+        #expect(run.stderr.contains("in use"), "\(run.stderr)")
+    }
+
+    private func expectVerifiesClean(_ contract: String, server: [String]) async throws {
+        let verify = try await runAccord(["verify", contract, "--format", "json", "--"] + server)
+        #expect(verify.status == 0, "\(verify)")
+        let summary = try JSONValue(parsing: verify.stdout)["summary"]
+        #expect(summary?["failedPendingChecks"] == 0 && summary?["failedChecks"] == 0, "the recorded contract does not verify clean: \(verify.stdout)")
+        #expect((summary?["checks"]?.intValue ?? 0) > 0)
+    }
+}
+
+/// One recording: a folder for its files, a wrapper that runs `accord record` and keeps its
+/// exit status (the client starts the wrapper as its server), and a crash-server command with
+/// a marker to find leftovers by.
+struct RecordingHarness {
+    let folder: String
+    let marker = "accord-record-test-\(UUID().uuidString)"
+    var contract: String { folder + "/contract.yaml" }
+    var snapshot: String { folder + "/seen.json" }
+    var statusFile: String { folder + "/status" }
+    var wrapper: String { folder + "/record.sh" }
+
+    init() throws {
+        folder = try temporaryFolder()
+        let script = "#!/bin/sh\n\"\(PackagePaths.accord)\" record \"$@\"\necho $? > \"\(statusFile)\"\n"
+        try script.write(toFile: wrapper, atomically: true, encoding: .utf8)
+        chmod(wrapper, 0o755)
+    }
+
+    var crashServer: [String] {
+        get throws { [try Peers.python(), try Peers.fixture("crash_server.py"), marker] }
+    }
+
+    /// The client straight against the server.
+    func client(_ scenario: String, _ options: [String] = [], server: [String], environment: [String: String] = [:]) async throws -> AccordRun {
+        try await runChild(try Peers.python(), [try Peers.fixture("record_client.py"), scenario] + options + (server.isEmpty ? [] : ["--"] + server), directory: PackagePaths.root, environment: environment, limit: 60)
+    }
+
+    /// The client against `accord record <recordArguments> -- server`.
+    func client(_ scenario: String, _ options: [String] = [], through recordArguments: [String], server: [String], environment: [String: String] = [:]) async throws -> AccordRun {
+        try await client(scenario, options, server: [wrapper] + recordArguments + ["--"] + server, environment: environment)
+    }
+
+    /// `accord record`'s exit status, once it has exited (nil if it has not within `seconds`).
+    func exitStatus(within seconds: Double = 10) async -> Int32? {
+        var status: Int32?
+        _ = await waitUntil(seconds: seconds) {
+            status = (try? String(contentsOfFile: statusFile, encoding: .utf8)).flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+            return status != nil
+        }
+        return status
+    }
+
+    /// `accord record --upstream URL --listen 127.0.0.1:PORT`, running until stopped.
+    func startHTTP(_ recordArguments: [String], upstream: String, environment: [String: String] = [:]) throws -> RunningRecorder {
+        try RunningRecorder(arguments: ["record"] + recordArguments + ["--upstream", upstream], folder: folder, environment: environment)
+    }
+
+    /// Server processes of this recording still alive.
+    func leftovers() -> [Int32] { processes(matching: marker) }
+}
+
+/// Polls `condition` every 50 ms for up to `seconds`; whether it came true.
+func waitUntil(seconds: Double, _ condition: () -> Bool) async -> Bool {
+    let deadline = Date().addingTimeInterval(seconds)
+    while Date() < deadline {
+        if condition() { return true }
+        try? await Task.sleep(for: .milliseconds(50))
+    }
+    return condition()
+}
+
+/// An `accord record` HTTP proxy process on a free port.
+final class RunningRecorder: @unchecked Sendable {
+    let port = freePort()
+    private let process = Process()
+    private let logFile: String
+
+    var url: String { "http://127.0.0.1:\(port)/mcp" }
+    var log: String { (try? String(contentsOfFile: logFile, encoding: .utf8)) ?? "" }
+
+    init(arguments: [String], folder: String, environment: [String: String] = [:]) throws {
+        logFile = folder + "/recorder.log"
+        _ = FileManager.default.createFile(atPath: logFile, contents: nil)
+        process.executableURL = URL(fileURLWithPath: PackagePaths.accord)
+        process.arguments = arguments + ["--listen", "127.0.0.1:\(port)"]
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: logFile))
+        process.standardOutput = handle
+        process.standardError = handle
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(20)
+        while !portAcceptsConnections(port) {
+            guard process.isRunning, Date() < deadline else {
+                stop()
+                throw BackgroundServer.StartFailure(message: "accord record did not listen on \(port):\n\(log)")
+            }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+    }
+
+    /// Sends `signal` and waits for the exit status (nil if it did not exit within 15 s).
+    func signal(_ signal: Int32) async -> Int32? {
+        kill(process.processIdentifier, signal)
+        return await exitStatus(within: 15)
+    }
+
+    func exitStatus(within seconds: Double) async -> Int32? {
+        guard await waitUntil(seconds: seconds, { !process.isRunning }) else { return nil }
+        return process.terminationStatus
+    }
+
+    func stop() {
+        guard process.isRunning else { return }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
+    deinit { stop() }
+}
