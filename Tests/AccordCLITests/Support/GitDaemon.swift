@@ -21,14 +21,7 @@ final class RegistryRepository: @unchecked Sendable {
     }
 
     deinit {
-        if let daemon, daemon.isRunning {
-            daemon.terminate()
-            // git-daemon ends on SIGTERM; one that does not is killed after two seconds.
-            let deadline = Date().addingTimeInterval(2)
-            while daemon.isRunning, Date() < deadline { usleep(20_000) }
-            if daemon.isRunning { kill(daemon.processIdentifier, SIGKILL) }
-            daemon.waitUntilExit()
-        }
+        if let daemon { Self.stop(daemon) }
         try? FileManager.default.removeItem(atPath: root)
     }
 
@@ -48,17 +41,25 @@ final class RegistryRepository: @unchecked Sendable {
             try process.run()
             let deadline = Date().addingTimeInterval(10)
             while process.isRunning, Date() < deadline {
-                if (try? Self.git(["ls-remote", "git://127.0.0.1:\(port)/registry.git"])) != nil {
+                if portAcceptsConnections(port) {
                     daemon = process
                     self.port = port
                     return
                 }
                 try await Task.sleep(for: .milliseconds(50))
             }
-            if process.isRunning { process.terminate() }
-            process.waitUntilExit()
+            Self.stop(process)
         }
         throw CocoaError(.featureUnsupported, userInfo: [NSLocalizedDescriptionKey: "git daemon did not start on 127.0.0.1"])
+    }
+
+    /// SIGKILL, and wait until it is reaped: a child of the test process inherits its blocked signals, so SIGTERM
+    /// may never arrive.
+    private static func stop(_ process: Process) {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        let deadline = Date().addingTimeInterval(5)
+        // Foundation's process monitor reaps it.
+        while process.isRunning, Date() < deadline { usleep(10_000) }
     }
 
     /// `git` in the bare repository; its stdout, trimmed.
