@@ -13,11 +13,7 @@ final class BareRegistry: Sendable {
     init() throws {
         path = FileManager.default.temporaryDirectory.appendingPathComponent("accord-registry-test-\(UUID().uuidString).git").path
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "init", "--quiet", "--bare", path]
-        try process.run()
-        process.waitUntilExit()
+        try runGit(["init", "--quiet", "--bare", path])
     }
 
     deinit { try? FileManager.default.removeItem(atPath: path) }
@@ -216,17 +212,4 @@ func contractText(consumer: String, provider: String = "ledgerly", tool: String 
     }
 }
 
-@discardableResult
-func git(_ arguments: [String]) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["git"] + arguments
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else { throw CocoaError(.executableLoad) }
-    return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-}
+func git(_ arguments: [String]) throws -> String { try runGit(arguments) }

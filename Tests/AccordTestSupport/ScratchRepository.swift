@@ -30,21 +30,30 @@ public final class ScratchRepository: Sendable {
     }
 
     @discardableResult
-    public func git(_ arguments: String...) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git"] + arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: root)
-        process.environment = ProcessInfo.processInfo.environment.merging([
-            "GIT_AUTHOR_NAME": "Accord Tests", "GIT_AUTHOR_EMAIL": "tests@accord.invalid",
-            "GIT_COMMITTER_NAME": "Accord Tests", "GIT_COMMITTER_EMAIL": "tests@accord.invalid",
-        ]) { $1 }
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw CocoaError(.executableLoad) }
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    public func git(_ arguments: String...) throws -> String { try runGit(arguments, in: root) }
+}
+
+/// Runs `git arguments` (in `directory`, default the working directory) with a fixed identity
+/// (CI machines have none) and returns its stdout, trimmed; a non-zero exit throws, naming the
+/// command. Every test that drives git directly goes through here.
+@discardableResult
+public func runGit(_ arguments: [String], in directory: String? = nil) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["git"] + arguments
+    if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+    process.environment = ProcessInfo.processInfo.environment.merging([
+        "GIT_AUTHOR_NAME": "Accord Tests", "GIT_AUTHOR_EMAIL": "tests@accord.invalid",
+        "GIT_COMMITTER_NAME": "Accord Tests", "GIT_COMMITTER_EMAIL": "tests@accord.invalid",
+    ]) { $1 }
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else {
+        throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "git \(arguments.joined(separator: " ")) exited \(process.terminationStatus)"])
     }
+    return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
 }

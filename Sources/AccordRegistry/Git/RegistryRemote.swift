@@ -78,16 +78,7 @@ public struct RegistryRemote: Sendable {
 
     /// Every file of each fetched ref, by path (one `cat-file --batch` for all of them).
     public func files(of refs: [String]) async throws(RegistryError) -> [String: [String: [UInt8]]] {
-        var entries: [(ref: String, path: String, object: String)] = []
-        for ref in refs {
-            let listing = try await run(["ls-tree", "-r", "-z", "--full-tree", ref])
-            for entry in listing.output.split(separator: "\0") {
-                let parts = entry.split(separator: "\t", maxSplits: 1)
-                let fields = parts.first?.split(separator: " ") ?? []
-                guard parts.count == 2, fields.count == 3, fields[1] == "blob" else { continue }
-                entries.append((ref, String(parts[1]), String(fields[2])))
-            }
-        }
+        let entries = try await listing(of: refs)
         var files: [String: [String: [UInt8]]] = Dictionary(uniqueKeysWithValues: refs.map { ($0, [:]) })
         guard !entries.isEmpty else { return files }
         let batch = try await run(["cat-file", "--batch"], input: Array(entries.map { $0.object + "\n" }.joined().utf8))
@@ -104,6 +95,54 @@ public struct RegistryRemote: Sendable {
             offset = newline + 1 + size + 1
         }
         return files
+    }
+
+    /// The blobs of each ref's tree. A commit fetched with depth 1 is a shallow root, so one
+    /// `diff-tree --stdin --root` lists every ref's files in one process; a ref whose commit has
+    /// its parent here (fetched again after a rejected push) is listed with `ls-tree`.
+    private func listing(of refs: [String]) async throws(RegistryError) -> [(ref: String, path: String, object: String)] {
+        guard !refs.isEmpty else { return [] }
+        let commits = try await run(["rev-parse"] + refs).output.split(separator: "\n").map(String.init)
+        guard commits.count == refs.count else { throw RegistryError(.unreachable, "git rev-parse did not resolve every fetched ref") }
+        let shallow = Set(((try? String(contentsOfFile: git.directory + "/shallow", encoding: .utf8)) ?? "").split(separator: "\n").map(String.init))
+        var entries: [(ref: String, path: String, object: String)] = []
+        var roots: [(ref: String, commit: String)] = []
+        for (ref, commit) in zip(refs, commits) {
+            guard !shallow.contains(commit) else {
+                roots.append((ref, commit))
+                continue
+            }
+            let listing = try await run(["ls-tree", "-r", "-z", "--full-tree", ref])
+            for entry in listing.output.split(separator: "\0") {
+                let parts = entry.split(separator: "\t", maxSplits: 1)
+                let fields = parts.first?.split(separator: " ") ?? []
+                guard parts.count == 2, fields.count == 3, fields[1] == "blob" else { continue }
+                entries.append((ref, String(parts[1]), String(fields[2])))
+            }
+        }
+        guard !roots.isEmpty else { return entries }
+        // "<commit>\0" then ":000000 100644 0…0 <blob> A\0<path>\0" for each file it adds.
+        let input = Array(Set(roots.map(\.commit)).sorted().map { $0 + "\n" }.joined().utf8)
+        let fields = try await run(["diff-tree", "--stdin", "-r", "--root", "-z"], input: input)
+            .output.split(separator: "\0", omittingEmptySubsequences: false).map(String.init)
+        // Two refs may point at one commit: each gets its files.
+        let refsOf = Dictionary(grouping: roots, by: \.commit).mapValues { $0.map(\.ref) }
+        var current: [String] = []
+        var index = 0
+        while index < fields.count {
+            let field = fields[index].trimmingCharacters(in: .newlines)
+            if field.hasPrefix(":") {
+                let columns = field.split(separator: " ")
+                if columns.count >= 5, index + 1 < fields.count, columns[1] != "160000" {
+                    for ref in current { entries.append((ref, fields[index + 1], String(columns[3]))) }
+                }
+                index += 2
+            } else {
+                if let refs = refsOf[field] { current = refs }
+                index += 1
+            }
+        }
+        return entries
     }
 
     // MARK: Writing

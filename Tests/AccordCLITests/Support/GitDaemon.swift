@@ -1,3 +1,4 @@
+import AccordTestSupport
 import Foundation
 
 /// A bare registry repository, optionally served by a real `git daemon` on 127.0.0.1 (push
@@ -67,19 +68,5 @@ final class RegistryRepository: @unchecked Sendable {
     func git(_ arguments: [String]) throws -> String { try Self.git(["--git-dir", path] + arguments) }
 
     @discardableResult
-    static func git(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git"] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "git \(arguments.joined(separator: " ")) exited \(process.terminationStatus)"])
-        }
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-    }
+    static func git(_ arguments: [String]) throws -> String { try runGit(arguments) }
 }
