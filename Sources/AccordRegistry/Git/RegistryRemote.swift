@@ -14,7 +14,6 @@ public struct RegistryRemote: Sendable {
     /// The URL as messages show it: user and password removed.
     public let display: String
     let git: GitCommand
-    let identity: [String: String]
 
     /// Runs `body` with the registry at `url`; the scratch repository is removed afterwards, also
     /// when `body` throws or is cancelled.
@@ -28,20 +27,10 @@ public struct RegistryRemote: Sendable {
         }
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         let absolute = Self.absolute(url)
-        var git = GitCommand(directory: scratch, timeout: timeout, environment: ["GIT_DIR": scratch])
-        let remote = RegistryRemote(url: absolute, display: Self.redacted(url), git: git, identity: [:])
+        let git = GitCommand(directory: scratch, timeout: timeout, environment: ["GIT_DIR": scratch])
+        let remote = RegistryRemote(url: absolute, display: Self.redacted(url), git: git)
         _ = try await remote.run(["init", "--bare", "--quiet"])
-        // Commits need an author; CI machines often have no git identity configured.
-        let configured = try await remote.git.run(["config", "--get", "user.email"])
-        var identity: [String: String] = [:]
-        if !configured.succeeded || configured.output.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            for role in ["AUTHOR", "COMMITTER"] where ProcessInfo.processInfo.environment["GIT_\(role)_EMAIL"] == nil {
-                identity["GIT_\(role)_NAME"] = "Accord"
-                identity["GIT_\(role)_EMAIL"] = "accord@localhost"
-            }
-        }
-        git.environment.merge(identity) { $1 }
-        return try await body(RegistryRemote(url: absolute, display: remote.display, git: git, identity: identity))
+        return try await body(remote)
     }
 
     // MARK: Reading
@@ -192,7 +181,20 @@ public struct RegistryRemote: Sendable {
         let tree = try await run(["write-tree"], with: indexed).output.trimmingCharacters(in: .whitespacesAndNewlines)
         var arguments = ["commit-tree", tree, "-m", message]
         if let parent { arguments += ["-p", parent] }
-        return try await run(arguments).output.trimmingCharacters(in: .whitespacesAndNewlines)
+        return try await run(arguments, with: try await committing()).output.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// git for `commit-tree`: commits need an author, and CI machines often have no git
+    /// identity configured, so Accord's stands in for a missing one (asked only when writing).
+    private func committing() async throws(RegistryError) -> GitCommand {
+        let configured = try await run(["config", "--get", "user.email"], allowFailure: true)
+        guard !configured.succeeded || configured.output.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return git }
+        var command = git
+        for role in ["AUTHOR", "COMMITTER"] where ProcessInfo.processInfo.environment["GIT_\(role)_EMAIL"] == nil {
+            command.environment["GIT_\(role)_NAME"] = "Accord"
+            command.environment["GIT_\(role)_EMAIL"] = "accord@localhost"
+        }
+        return command
     }
 
     /// Pushes without force; false when the registry refused because the ref moved (a race).
