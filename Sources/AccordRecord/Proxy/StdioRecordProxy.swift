@@ -18,7 +18,8 @@ import Darwin
 ///   answering and exit, then SIGTERM and SIGKILL.
 /// - The server exits first → every request it left unanswered gets a JSON-RPC error naming
 ///   its exit status, and the session ends (``SessionEnding/upstreamExited(status:)``).
-/// - Cancellation (SIGINT/SIGTERM in the CLI) → the server is torn down, nothing is orphaned.
+/// - Cancellation (SIGINT/SIGTERM in the CLI) → the server is torn down, nothing is orphaned;
+///   the session counts as interrupted only if the client had not closed stdin yet.
 ///
 /// ```swift
 /// let observer = TrafficObserver()
@@ -103,7 +104,9 @@ public struct StdioRecordProxy: Sendable {
             return upstreamFirst
         }
         await observation.drain()
-        if Task.isCancelled { return .interrupted }
+        // Clients tear their server down soon after closing stdin (the Python SDK sends SIGTERM
+        // to the process group after 2 s): the session was already over, so it is not an interruption.
+        if Task.isCancelled { return clientDone.isSet ? .clientClosed : .interrupted }
         guard finished.result else { return .clientClosed }
         let status = Self.describe(finished.status)
         for id in observer.takeUnansweredRequests() {

@@ -1,6 +1,7 @@
 """A small raw stdio MCP server (stdlib only) for `accord record`'s fault tests: tools `echo`,
 `crash` (the process exits with status 3 before answering, after writing half a line) and
 `slow` (answers after 30 s, so a client can hang up mid-call). Handshake era only.
+`--linger SECONDS` keeps the process alive that long after stdin closes (a server slow to exit).
 """
 import json
 import sys
@@ -17,6 +18,8 @@ def send(message):
     sys.stdout.write(json.dumps(message) + "\n")
     sys.stdout.flush()
 
+
+LINGER = float(sys.argv[sys.argv.index("--linger") + 1]) if "--linger" in sys.argv else 0.0
 
 for line in sys.stdin:
     if not line.strip():
@@ -42,3 +45,5 @@ for line in sys.stdin:
         send({"jsonrpc": "2.0", "id": ident, "result": {"content": [{"type": "text", "text": "late"}], "isError": False}})
     else:
         send({"jsonrpc": "2.0", "id": ident, "error": {"code": -32601, "message": "Method not found"}})
+
+time.sleep(LINGER)

@@ -11,6 +11,7 @@ Scenarios:
             an isError call, a fixed resource, a template resource, a prompt; --secret also sends
             the token inside send_invoice_reminder's message
   progress  sdk_server.py: count_down with a progress callback (notifications pass through)
+  echo      crash_server.py: one echo call, then a normal goodbye
   crash     crash_server.py: echo, then the call that makes the server exit
   hang-up   crash_server.py: echo, then a slow call the client abandons by exiting
 """
@@ -70,6 +71,10 @@ async def progress_scenario(session: ClientSession, args) -> dict:
     return {"result": dump(result), "progress": seen}
 
 
+async def echo_scenario(session: ClientSession, args) -> dict:
+    return dump(await session.call_tool("echo", {"message": "hello"}))
+
+
 async def crash_scenario(session: ClientSession, args) -> dict:
     first = dump(await session.call_tool("echo", {"message": "hello"}))
     try:
@@ -88,7 +93,7 @@ async def hang_up_scenario(session: ClientSession, args) -> dict:
 
 
 SCENARIOS = {"time": time_scenario, "demo": demo_scenario, "progress": progress_scenario,
-             "crash": crash_scenario, "hang-up": hang_up_scenario}
+             "echo": echo_scenario, "crash": crash_scenario, "hang-up": hang_up_scenario}
 
 
 async def run(args, command) -> dict:
