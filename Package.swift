@@ -2,6 +2,12 @@
 import PackageDescription
 
 let releaseCLIOnly = Context.environment["ACCORD_RELEASE_CLI_ONLY"] == "1"
+// `scripts/fuzz` sets ACCORD_FUZZ=1 (with its own --scratch-path): Accord's modules are built
+// with libFuzzer's coverage instrumentation and the fuzz targets under Fuzz/ are added.
+let fuzzing = Context.environment["ACCORD_FUZZ"] == "1"
+// libFuzzer without its main (SwiftPM gives every executable a main of its own; the targets call
+// LLVMFuzzerRunDriver): scripts/fuzz finds libclang_rt.fuzzer_no_main in the toolchain.
+let fuzzRuntime = Context.environment["ACCORD_FUZZ_RUNTIME"] ?? ""
 
 let package = Package(
     name: "Accord",
@@ -139,3 +145,30 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// One libFuzzer target per parser: `accord-fuzz-NAME` in Fuzz/NAME/ (its main calls
+// `fuzzMain` from Fuzz/Support), its seed corpus in Fuzz/corpus/NAME/. See docs/fuzzing.md.
+let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
+    ("json", ["AccordJSON"]),
+    ("sse", ["AccordMCP"]),
+    ("jsonrpc", ["AccordJSON", "AccordMCP", "AccordRecord"]),
+    ("contract", ["AccordContracts"]),
+    ("config", ["AccordCLI"]),
+    ("snapshot", ["AccordSnapshot"]),
+    ("uri-template", ["AccordContracts"]),
+]
+if fuzzing {
+    for target in package.targets where [.regular, .executable].contains(target.type) && target.name.hasPrefix("Accord") {
+        target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(["-sanitize=fuzzer"])]
+    }
+    package.targets.append(.target(name: "CLibFuzzer", path: "Fuzz/LibFuzzer"))
+    package.targets.append(.target(name: "AccordFuzzing", dependencies: ["CLibFuzzer"], path: "Fuzz/Support"))
+    for fuzzTarget in fuzzTargets {
+        let module = "accord-fuzz-" + fuzzTarget.name
+        package.targets.append(.executableTarget(
+            name: module, dependencies: fuzzTarget.dependencies + ["AccordFuzzing"], path: "Fuzz/\(fuzzTarget.name)",
+            swiftSettings: [.unsafeFlags(["-sanitize=fuzzer"])],
+            linkerSettings: [.unsafeFlags(["-Xlinker", fuzzRuntime, "-lstdc++"])]))
+        package.products.append(.executable(name: module, targets: [module]))
+    }
+}

@@ -69,4 +69,23 @@ struct MatcherTests {
         #expect(mismatches.map(\.message) == ["/isError: expected false, got true"])
         #expect(MatcherEvaluator.evaluate(interaction, against: ["structuredContent": [:], "isError": false]).isEmpty)
     }
+
+    /// Found by scripts/fuzz (uri-template): anchors were `$`, which also matches before a final
+    /// newline, so a format accepted "2025-03-15\n" and a literal template matched its URI + "\n".
+    @Test(arguments: [Matcher.StringFormat.date, .dateTime, .uuid, .uri, .email])
+    func aTrailingNewlineIsNotAFormat(_ format: Matcher.StringFormat) {
+        let valid: [Matcher.StringFormat: String] = [.date: "2025-03-15", .dateTime: "2025-03-15T10:00:00Z",
+                                                     .uuid: "123e4567-e89b-12d3-a456-426614174000", .uri: "ledgerly://config", .email: "ap@cobalt.example"]
+        let text = valid[format]!
+        #expect(format.accepts(text))
+        #expect(!format.accepts(text + "\n"))
+    }
+
+    @Test func resourceTemplatesMatchTheWholeURIOnly() {
+        #expect(URITemplate("ledgerly://config").matches("ledgerly://config"))
+        #expect(!URITemplate("ledgerly://config").matches("ledgerly://config\n"))
+        #expect(!URITemplate("").matches("\n"))
+        #expect(URITemplate("ledgerly://invoices/{invoiceId}").matches("ledgerly://invoices/INV-1003"))
+        #expect(!URITemplate("ledgerly://invoices/{invoiceId}").matches("ledgerly://invoices/INV-1003\n"))
+    }
 }

@@ -169,16 +169,17 @@ public indirect enum Matcher: Sendable, Equatable {
 }
 
 extension Matcher.StringFormat {
-    /// A syntactic check, the same strictness for static examples and live results.
+    /// A syntactic check, the same strictness for static examples and live results. Anchored
+    /// with `\z`, not `$` (which also matches before a final newline: "2025-03-15\n" is no date).
     public func accepts(_ text: String) -> Bool {
         let pattern: String
         switch self {
-        case .date: pattern = #"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$"#
+        case .date: pattern = #"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\z"#
         case .dateTime:
-            pattern = #"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[Tt]([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d+)?([Zz]|[+-]([01]\d|2[0-3]):[0-5]\d)$"#
-        case .uuid: pattern = #"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"#
-        case .uri: pattern = #"^[A-Za-z][A-Za-z0-9+.-]*:[^\s]*$"#
-        case .email: pattern = #"^[^@\s]+@[^@\s]+\.[^@\s]+$"#
+            pattern = #"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[Tt]([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d+)?([Zz]|[+-]([01]\d|2[0-3]):[0-5]\d)\z"#
+        case .uuid: pattern = #"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\z"#
+        case .uri: pattern = #"^[A-Za-z][A-Za-z0-9+.-]*:[^\s]*\z"#
+        case .email: pattern = #"^[^@\s]+@[^@\s]+\.[^@\s]+\z"#
         }
         return Matcher.matches(pattern, text)
     }

@@ -223,7 +223,10 @@ public struct URITemplate: Sendable {
     public init(_ template: String) { self.template = template }
 
     public func matches(_ uri: String) -> Bool {
-        var pattern = "^"
+        // RFC 3986: no URI holds a control character (an expansion percent-encodes them).
+        guard !uri.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return false }
+        // \A and \z, not ^ and $: `$` also matches before a final newline, so "a" matched "a\n".
+        var pattern = #"\A"#
         var rest = Substring(template)
         while let open = rest.firstIndex(of: "{") {
             pattern += NSRegularExpression.escapedPattern(for: String(rest[..<open]))
@@ -237,7 +240,7 @@ public struct URITemplate: Sendable {
             }
             rest = rest[rest.index(after: close)...]
         }
-        pattern += NSRegularExpression.escapedPattern(for: String(rest)) + "$"
+        pattern += NSRegularExpression.escapedPattern(for: String(rest)) + #"\z"#
         return Matcher.matches(pattern, uri)
     }
 }

@@ -1,0 +1,3 @@
+import AccordFuzzing
+
+fuzzMain { data, size in fuzzContract(data!, size) }

@@ -1,0 +1,3 @@
+import AccordFuzzing
+
+fuzzMain { data, size in fuzzSnapshot(data!, size) }
