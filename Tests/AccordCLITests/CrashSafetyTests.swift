@@ -23,13 +23,13 @@ import Glibc
 
     @Test func killDuringSnapshotUpdateLeavesThePreviousBaseline() async throws {
         let folder = try temporaryFolder()
-        let server = try Self.hugeServer().dropFirst()
+        // HUGE_COUNT lets the rerun below use a small list.
         try """
             snapshots: snapshots
             servers:
               huge:
-                command: \(server.first!)
-                args: [\(server.dropFirst().map { "\"\($0)\"" }.joined(separator: ", "))]
+                command: \(try Peers.python())
+                args: ["\(try Peers.fixture("hostile_server.py"))", "--mode", "huge-list", "--count", "${HUGE_COUNT:-8000}"]
             """.write(toFile: folder + "/accord.yaml", atomically: true, encoding: .utf8)
         try FileManager.default.createDirectory(atPath: folder + "/snapshots", withIntermediateDirectories: true)
         let baseline = folder + "/snapshots/huge.json"
@@ -38,12 +38,33 @@ import Glibc
         try Self.expectIntact(baseline, folder: folder + "/snapshots", outcome: outcome, target: "huge.json")
 
         // The stale temp file is no baseline: the next update replaces the real one and works.
-        let rerun = try await runAccord(["snapshot", "huge", "--update", "--timeout", "120"], in: folder, limit: 200)
+        let rerun = try await runAccord(["snapshot", "huge", "--update", "--timeout", "60"], in: folder, environment: ["HUGE_COUNT": "3"], limit: 90)
         #expect(rerun.status == 0, "\(rerun)")
-        #expect(try String(contentsOfFile: baseline, encoding: .utf8).contains("\"tool_07999\""))
+        #expect(try String(contentsOfFile: baseline, encoding: .utf8).contains("\"tool_00002\""))
+    }
+
+    /// The same for a report: `diff --report sarif=PATH` over 8000 removed tools writes ~9 MB.
+    @Test func killDuringReportWriteLeavesThePreviousReport() async throws {
+        let folder = try temporaryFolder()
+        try Self.snapshotText(tools: 8000).write(toFile: folder + "/old.json", atomically: true, encoding: .utf8)
+        try Self.snapshotText(tools: 0).write(toFile: folder + "/new.json", atomically: true, encoding: .utf8)
+        let reports = folder + "/reports"
+        try FileManager.default.createDirectory(atPath: reports, withIntermediateDirectories: true)
+        let report = reports + "/diff.sarif"
+        try Self.previous.write(toFile: report, atomically: true, encoding: .utf8)
+        let outcome = try await Self.killAtTempFile(in: reports, arguments: ["diff", folder + "/old.json", folder + "/new.json", "--report", "sarif=" + report, "--quiet"])
+        try Self.expectIntact(report, folder: reports, outcome: outcome, target: "diff.sarif")
     }
 
     // MARK: - Helpers
+
+    /// A canonical snapshot with `tools` small tools.
+    static func snapshotText(tools count: Int) -> String {
+        let tools = (0..<count).map { index in
+            #"{"description":"Tool \#(index).","inputSchema":{"properties":{"q":{"type":"string"}},"type":"object"},"name":"tool_\#(String(format: "%05d", index))"}"#
+        }
+        return #"{"capabilities":{"tools":{}},"era":"handshake","formatVersion":1,"prompts":[],"protocolVersion":"2025-11-25","resourceTemplates":[],"resources":[],"serverInfo":{"name":"crash-peer","version":"1.0.0"},"tools":["# + tools.joined(separator: ",") + "]}\n"
+    }
 
     /// `-- python hostile_server.py --mode huge-list --count 8000`: one ~40 MB tools/list line.
     static func hugeServer() throws -> [String] {

@@ -23,7 +23,7 @@ import Testing
 
     static let cases: [Case] = [
         Case(mode: "slow-headers", status: 3, messages: ["did not answer", "--timeout"]),
-        Case(mode: "endless-headers", status: 3, messages: ["127.0.0.1"]),
+        Case(mode: "endless-headers", status: 3, messages: ["sent a response that is not valid HTTP", "header"]),
         Case(mode: "silent-sse", status: 3, messages: ["did not answer tools/list within 3 s"]),
         Case(mode: "huge-line", status: 3, messages: ["not valid JSON-RPC", "it began: AAAA", "…"], timeout: 15, within: 40),
         Case(mode: "huge-sse-line", status: 3, messages: ["ended early"], timeout: 15, within: 40),
@@ -123,13 +123,33 @@ import Testing
         #expect(snapshot.contains("\"echo\""))
         let requests = try Self.capturedRequests(capture)
         let list = try #require(requests.firstIndex { $0["rpc"] as? String == "tools/list" })
-        let resumption = try #require(requests.first { $0["method"] as? String == "GET" })
+        let resumption = try #require(requests.first { $0["method"] as? String == "GET" && ($0["headers"] as? [String: String])?["last-event-id"] != nil })
         let headers = resumption["headers"] as? [String: String] ?? [:]
         #expect(headers["last-event-id"]?.hasPrefix("stream-") == true, "\(headers)")
         #expect(headers["mcp-session-id"]?.hasPrefix("hostile-http-session-") == true)
         #expect(headers["accept"] == "text/event-stream")
         let waited = (resumption["time"] as? Double ?? 0) - (requests[list]["time"] as? Double ?? 0)
         #expect(waited >= 0.3, "resumed after \(waited) s, before the server's retry: 300 ms")
+    }
+
+    /// The standalone GET stream is opened after the handshake; what the server pushes there is
+    /// heard: a ping is answered, a list change is reported as a warning.
+    @Test func serverInitiatedMessagesOnTheGETStreamAreHeard() async throws {
+        let capture = try temporaryFolder() + "/requests.jsonl"
+        let server = try BackgroundServer(try Peers.python(), [
+            try Peers.fixture("hostile_http_server.py"), "--mode", "listen-stream", "--port", "{port}", "--capture", capture,
+        ])
+        let (run, _) = try await Self.snapshot(server.url, timeout: 10, limit: 40)
+        #expect(run.status == 0, "\(run)")
+        #expect(run.stderr.contains("warning: the server announced during the session that a list changed (notifications/tools/list_changed)"), "\(run)")
+        #expect(run.seconds < 8, "took \(run.seconds) s: the open stream held up the end of the session")
+        let requests = try Self.capturedRequests(capture)
+        let stream = try #require(requests.first { $0["method"] as? String == "GET" })
+        let headers = stream["headers"] as? [String: String] ?? [:]
+        #expect(headers["accept"] == "text/event-stream")
+        #expect(headers["mcp-session-id"]?.hasPrefix("hostile-http-session-") == true)
+        #expect(headers["last-event-id"] == nil)
+        #expect(requests.contains { $0["method"] as? String == "POST" && $0["id"] as? String == "srv-ping-1" }, "the ping was not answered: \(requests)")
     }
 
     // MARK: - Helpers

@@ -28,6 +28,9 @@ Modes (--port N on 127.0.0.1; every path is the MCP endpoint unless the mode say
   sse-resume            tools/list answers SSE with a priming event (id, retry: 300 ms) and drops
                         the connection; a GET with Last-Event-ID gets the reply
   sse-resume-never      like sse-resume, but every resumption GET is dropped again
+  listen-stream         offers the standalone GET stream: on it, notifications/tools/list_changed
+                        and a ping request (id "srv-ping-1"); tools/list waits (at most 5 s) until
+                        both were sent, so the client hears them during the capture
   http-401              every request gets 401, WWW-Authenticate: Bearer with error="invalid_token",
                         error_description and resource_metadata
   http-403-scope        every request gets 403, WWW-Authenticate: Bearer error="insufficient_scope",
@@ -105,13 +108,14 @@ class Peer:
         self.newest_session: str | None = None
         self.pending_resume: dict[str, dict] = {}
         self.bomb: bytes | None = None
+        self.pushed = threading.Event()
 
     # -- plumbing --------------------------------------------------------------------------
 
     def record(self, request: Request, origin: str) -> None:
         if not self.capture:
             return
-        entry = {"origin": origin, "method": request.method, "path": request.path, "rpc": request.rpc_method,
+        entry = {"origin": origin, "method": request.method, "path": request.path, "rpc": request.rpc_method, "id": request.rpc_id,
                  "headers": request.headers, "time": time.time()}
         with self.lock, open(self.capture, "a", encoding="utf-8") as handle:
             handle.write(json.dumps(entry) + "\n")
@@ -227,6 +231,16 @@ class Peer:
 
     def answer_get(self, connection: socket.socket, request: Request) -> bool:
         last_event = request.headers.get("last-event-id")
+        if self.mode == "listen-stream" and request.headers.get("mcp-session-id") in self.sessions:
+            self.start_stream(connection)
+            changed = {"jsonrpc": "2.0", "method": "notifications/tools/list_changed"}
+            ping = {"jsonrpc": "2.0", "id": "srv-ping-1", "method": "ping"}
+            for message in (changed, ping):
+                connection.sendall(b"event: message\r\ndata: " + json.dumps(message).encode() + b"\r\n\r\n")
+            self.pushed.set()
+            while True:  # until the client closes the stream
+                time.sleep(0.2)
+                connection.sendall(b": keep-alive\r\n\r\n")
         if self.mode in ("sse-resume", "sse-resume-never") and last_event in self.pending_resume:
             self.start_stream(connection)
             if self.mode == "sse-resume-never":
@@ -253,7 +267,7 @@ class Peer:
             self.send(connection, status, json.dumps(error).encode(), "application/json")
             return True
         extra = {"Mcp-Session-Id": self.new_session() if mode == "session-rotate" else session}
-        if request.rpc_id is None:
+        if request.rpc_id is None or method is None:  # notifications and the client's responses
             self.send(connection, "202 Accepted", b"", "application/json", extra)
             return True
         if method == "ping":
@@ -267,6 +281,8 @@ class Peer:
     def answer_tools_list(self, connection: socket.socket, request: Request, extra: dict[str, str]) -> bool:
         mode = self.mode
         request_id = request.rpc_id
+        if mode == "listen-stream":
+            self.pushed.wait(5)
         if mode == "silent-sse":
             self.start_stream(connection, extra)
             while True:

@@ -44,13 +44,12 @@ enum MCPHTTPHeaders {
         return merge(custom: custom, own: own)
     }
 
-    /// Headers for the GET that resumes a cut SSE stream (2025-03-26 … 2025-11-25): the last
-    /// event ID seen, the session and the negotiated version.
-    static func streamResumption(custom: [HTTPHeaderField], sessionID: String?, negotiatedVersion: String?, lastEventID: String) -> [HTTPHeaderField] {
-        var own = [
-            HTTPHeaderField(name: accept, value: "text/event-stream"),
-            HTTPHeaderField(name: Self.lastEventID, value: lastEventID),
-        ]
+    /// Headers for a GET of the endpoint's SSE stream (2025-03-26 … 2025-11-25): the standalone
+    /// stream for server-initiated messages, or, with `lastEventID`, the resumption of a cut
+    /// reply stream.
+    static func streamableGet(custom: [HTTPHeaderField], sessionID: String?, negotiatedVersion: String?, lastEventID: String? = nil) -> [HTTPHeaderField] {
+        var own = [HTTPHeaderField(name: accept, value: "text/event-stream")]
+        if let lastEventID { own.append(HTTPHeaderField(name: Self.lastEventID, value: lastEventID)) }
         if let sessionID { own.append(HTTPHeaderField(name: Self.sessionID, value: sessionID)) }
         if let negotiatedVersion, negotiatedVersion >= firstVersionWithHeader {
             own.append(HTTPHeaderField(name: protocolVersion, value: negotiatedVersion))

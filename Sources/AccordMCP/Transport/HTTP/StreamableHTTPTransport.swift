@@ -31,6 +31,8 @@ public actor StreamableHTTPTransport: MCPTransport {
     private var isClosed = false
     private var notes: [String] = []
     private var toolParameters = ToolParameterHeaders()
+    /// The standalone GET stream for server-initiated messages, while it is open.
+    private var listener: Task<Void, Never>?
 
     /// - Parameters:
     ///   - options: the URL and custom headers (the `transport` field is not consulted here).
@@ -82,6 +84,7 @@ public actor StreamableHTTPTransport: MCPTransport {
             onTimeout: { MCPError(.timeout(operation: operation, seconds: seconds)) },
             { try await self.post(message, operation: operation) }
         )
+        if message["method"]?.stringValue == "notifications/initialized" { startListening() }
     }
 
     /// Ends the session (`DELETE`, when the server assigned one), finishes ``inbound`` and shuts
@@ -89,6 +92,8 @@ public actor StreamableHTTPTransport: MCPTransport {
     public func close() async {
         guard !isClosed else { return }
         isClosed = true
+        listener?.cancel()
+        listener = nil
         if let sessionID {
             self.sessionID = nil
             await deleteSession(sessionID)
@@ -254,7 +259,7 @@ public actor StreamableHTTPTransport: MCPTransport {
     private func resumeStream(after lastEventID: String, operation: String) async throws(MCPError) -> HTTPClientResponse {
         var request = HTTPClientRequest(url: options.url)
         request.method = .GET
-        for field in MCPHTTPHeaders.streamResumption(custom: options.headers, sessionID: sessionID, negotiatedVersion: negotiatedVersion, lastEventID: lastEventID) {
+        for field in MCPHTTPHeaders.streamableGet(custom: options.headers, sessionID: sessionID, negotiatedVersion: negotiatedVersion, lastEventID: lastEventID) {
             request.headers.add(name: field.name, value: field.value)
         }
         let response = try await exchange.execute(request, url: options.url, operation: operation, timeout: requestTimeout)
@@ -265,6 +270,46 @@ public actor StreamableHTTPTransport: MCPTransport {
             throw MCPError(.streamEnded(url: options.url, detail: "the event stream for \(operation) broke off, and resuming it with Last-Event-ID was refused (HTTP \(status)\(HTTPResponseRules.isEventStream(mediaType) ? "" : ", not an event stream"))"))
         }
         return response
+    }
+
+    // MARK: - Server-initiated messages
+
+    /// Opens the optional standalone SSE stream (`GET`, handshake era with a session) on which a
+    /// server sends requests and notifications of its own, such as `notifications/tools/
+    /// list_changed`. A server that does not offer it (405, or anything but an event stream)
+    /// is fine: the stream is optional, and Accord then simply hears nothing there.
+    private func startListening() {
+        guard listener == nil, !isClosed, sessionID != nil else { return }
+        listener = Task { await self.listen() }
+    }
+
+    private func listen() async {
+        var request = HTTPClientRequest(url: options.url)
+        request.method = .GET
+        for field in MCPHTTPHeaders.streamableGet(custom: options.headers, sessionID: sessionID, negotiatedVersion: negotiatedVersion) {
+            request.headers.add(name: field.name, value: field.value)
+        }
+        guard let response = try? await exchange.execute(request, url: options.url, operation: "the server's event stream", timeout: requestTimeout) else { return }
+        let status = Int(response.status.code)
+        guard (200..<300).contains(status), HTTPResponseRules.isEventStream(HTTPResponseRules.mediaType(response.headers.first(name: "Content-Type"))) else {
+            _ = await exchange.bodyPrefix(response, limit: 4096)
+            return
+        }
+        var parser = SSEParser()
+        do {
+            for try await buffer in response.body {
+                for event in parser.feed(buffer.readableBytesView) where event.type == "message" && !HTTPResponseRules.isBlank(event.data) {
+                    guard let messages = try? HTTPResponseRules.parseMessages(Array(event.data.utf8)) else {
+                        note("ignored an event on the server's event stream that is not JSON")
+                        continue
+                    }
+                    for message in messages { inboundContinuation.yield(message) }
+                }
+                guard !isClosed, parser.bufferedByteCount <= HTTPResponseRules.maximumBodyBytes else { return }
+            }
+        } catch {
+            // Cancelled by close(), or the server ended the stream: either way nothing is owed.
+        }
     }
 
     /// `Mcp-Param-*` for a modern `tools/call` of a tool whose `x-mcp-header` annotations an
