@@ -6,7 +6,12 @@ import AsyncHTTPClient
 /// a JSON body or as an SSE stream.
 ///
 /// Sends may overlap: each POST is its own exchange, and replies from all of them come out of
-/// ``inbound`` in arrival order.
+/// ``inbound`` in arrival order. In the handshake era a cut reply stream is resumed (`GET` with
+/// `Last-Event-ID`, honouring `retry:`, at most ``maximumResumptions`` times) and, once the
+/// session is initialized, the optional standalone `GET` stream is opened for what the server
+/// sends on its own. In the modern era a `tools/call` carries the `Mcp-Param-*` headers its
+/// tool's `x-mcp-header` annotations ask for (learned from `tools/list`). docs/transports.md
+/// has the whole picture.
 ///
 /// ```swift
 /// let transport = StreamableHTTPTransport(
@@ -71,7 +76,9 @@ public actor StreamableHTTPTransport: MCPTransport {
     /// - Throws: ``MCPError``: `.authenticationFailed` (401/403), `.sessionExpired` (404 while a
     ///   session was set; the id is forgotten), `.httpStatus` (other statuses, unless the body
     ///   is a JSON-RPC reply to this request, which is delivered instead), `.streamEnded` (the
-    ///   SSE stream closed before the reply), `.invalidMessage`, `.connectionFailed`, `.timeout`.
+    ///   SSE stream closed before the reply and could not be resumed), `.protocolViolation` (a
+    ///   compressed body, a JSON body answering none of the requests sent, a response that is not
+    ///   valid HTTP), `.invalidMessage`, `.connectionFailed`, `.timeout`.
     public func send(_ message: JSONValue) async throws(MCPError) {
         guard !isClosed else {
             throw MCPError(.connectionFailed(url: options.url, reason: "the transport was already closed"))
