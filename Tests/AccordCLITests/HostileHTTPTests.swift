@@ -39,6 +39,7 @@ import Testing
         Case(mode: "http-401", status: 3, messages: ["HTTP 401: authentication required", "error invalid_token: The access token expired", "resource metadata at http://127.0.0.1/.well-known/oauth-protected-resource", "--bearer-token-env"], absent: ["scope"]),
         Case(mode: "http-403-scope", status: 3, messages: ["HTTP 403: insufficient scope", "lack the scope \"files:read files:write\"", "needs \"files:write\""], absent: ["authentication required", "--bearer-token-env"]),
         Case(mode: "invalid-utf8", status: 0, messages: ["wrote"]),
+        Case(mode: "escape-server-info", status: 0, messages: ["wrote", "\\u{1B}]0;pwned\\u{7}evil\\u{1B}[2J 1.0\\r\\nforged"]),
         Case(mode: "session-rotate", status: 0, messages: ["changed its Mcp-Session-Id"]),
         Case(mode: "wrong-content-type", status: 0, messages: ["Content-Type text/html carried JSON"]),
         Case(mode: "stray-then-reply", status: 0, messages: ["ignored a reply to unknown request id \"never-sent\""]),

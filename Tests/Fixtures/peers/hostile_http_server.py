@@ -14,6 +14,7 @@ Modes (--port N on 127.0.0.1; every path is the MCP endpoint unless the mode say
   invalid-utf8          tools/list holds a tool whose description has invalid UTF-8 and a \\u001b escape
   escape-body           every POST gets 500 text/plain whose body is terminal escape codes
   escape-not-json       tools/list answers 200 application/json with escape codes, not JSON
+  escape-server-info    initialize names the server (serverInfo name and version) with escape codes
   escape-rpc-error      tools/list answers a JSON-RPC error whose message and data are escapes
   redirect-other-origin every request gets 307 to --other-port (which logs what reaches it)
   redirect-same-origin  /mcp answers 307 to /moved, which serves normally
@@ -153,7 +154,7 @@ class Peer:
             "result": {
                 "protocolVersion": requested if requested in ("2025-03-26", "2025-06-18", "2025-11-25") else "2025-06-18",
                 "capabilities": {"tools": {"listChanged": False}},
-                "serverInfo": SERVER_INFO,
+                "serverInfo": {"name": "\x1b]0;pwned\x07evil\x1b[2J", "version": "1.0\r\nforged"} if self.mode == "escape-server-info" else SERVER_INFO,
             },
         }
 
