@@ -15,6 +15,8 @@ import Testing
 
     static let stdioCases: [Case] = [
         Case(mode: "exit-before-reply", status: 3, messages: ["exited", "fatal: database locked at /var/lib/x"]),
+        // stderr of escape codes and invalid UTF-8 is quoted escaped: nothing raw reaches the terminal.
+        Case(mode: "escape-stderr", status: 3, messages: ["exited", "| \\u{1B}[2J\\u{1B}]0;pwned\\u{7}\\u{1B}[32mPASS", "bad bytes \u{FFFD}\u{FFFD}\u{FFFD}( end\\r::error::forged annotation"]),
         Case(mode: "invalid-json", status: 3, messages: ["not valid JSON-RPC", "invalid JSON"]),
         Case(mode: "never-reply", status: 3, messages: ["did not answer", "--timeout"], extra: ["--timeout", "2"]),
         Case(mode: "repeated-cursor", status: 3, messages: ["cursor", "twice"]),
@@ -32,6 +34,9 @@ import Testing
         #expect(run.status == hostile.status, "\(run)")
         for message in hostile.messages {
             #expect(run.stderr.contains(message), "missing \"\(message)\" in \(run)")
+        }
+        for raw in ["\u{1B}", "\u{7}", "\r"] {
+            #expect(!run.stderr.contains(raw), "a raw control character reached stderr: \(run.stderr.debugDescription)")
         }
         #expect(try String(contentsOfFile: output, encoding: .utf8) == "previous baseline\n", "a failed capture touched the output file")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["baseline.json"], "a temp file was left behind")

@@ -1,3 +1,4 @@
+import AccordJSON
 import AccordMCP
 import AccordSnapshot
 import ArgumentParser
@@ -73,8 +74,9 @@ struct SnapshotCommand: AsyncParsableCommand {
         func count(_ items: [Any], _ singular: String, _ plural: String) -> String {
             "\(items.count) \(items.count == 1 ? singular : plural)"
         }
-        let name = snapshot.serverInfo["name"]?.stringValue ?? "server"
-        let version = snapshot.serverVersion.map { " \($0)" } ?? ""
+        // The server chose its name and version: escaped like every server text on stderr.
+        let name = UntrustedText.singleLine(snapshot.serverInfo["name"]?.stringValue ?? "server")
+        let version = snapshot.serverVersion.map { " " + UntrustedText.singleLine($0) } ?? ""
         return "\(name)\(version), protocol \(snapshot.protocolVersion) (\(snapshot.era.rawValue) era): "
             + [count(snapshot.tools, "tool", "tools"), count(snapshot.resources, "resource", "resources"),
                count(snapshot.resourceTemplates, "resource template", "resource templates"), count(snapshot.prompts, "prompt", "prompts")]

@@ -61,7 +61,7 @@ public enum CommandRunner {
         case .interrupted:
             Console.error("interrupted: stopped every server Accord started")
         case .inputError, .serverError:
-            Console.error("error: \(error)")
+            Console.error("error: " + Console.escapedLines("\(error)"))
         }
         return status
     }

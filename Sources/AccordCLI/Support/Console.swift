@@ -1,3 +1,4 @@
+import AccordJSON
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -16,7 +17,14 @@ enum Console {
         if !quiet { error(text) }
     }
 
-    static func warning(_ text: String) { error("warning: \(text)") }
+    static func warning(_ text: String) { error("warning: " + escapedLines(text)) }
+
+    /// `text` with every line escaped (``UntrustedText``) but its line breaks kept: errors and
+    /// warnings quote what servers sent, and no escape sequence or stray control character of
+    /// theirs may reach a terminal or CI log raw.
+    static func escapedLines(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { UntrustedText.singleLine(String($0)) }.joined(separator: "\n")
+    }
 
     /// Whether stderr is a terminal (for progress lines).
     static var stderrIsTerminal: Bool { isatty(2) == 1 }

@@ -15,6 +15,8 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
     /// Usage or input error: bad flags, an unreadable or invalid file (the message names it).
     case inputError = 2
     /// Server error: cannot start, connect, authenticate, handshake; timeout; protocol violation.
+    /// 401 and 403 share it (both are "the server refused these credentials"; a CI gate reacts
+    /// the same way), but their messages differ: 403 names the missing scope.
     case serverError = 3
     /// A bug in Accord.
     case internalError = 4
@@ -31,7 +33,8 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
              (named with line and field)
           3  server error: cannot start, connect, authenticate or handshake;
              timeout; protocol violation; the registry cannot be reached
-             or updated
+             or updated. HTTP 401 says "authentication required"; 403 says
+             "insufficient scope" and names the scope from WWW-Authenticate
           4  internal error (a bug in Accord: please report it)
           130  interrupted (Ctrl-C); every server Accord started was stopped
         """

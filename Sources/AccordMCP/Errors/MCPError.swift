@@ -20,7 +20,8 @@ public struct MCPError: Error, Sendable, CustomStringConvertible {
         case rpcError(method: String, code: Int, message: String, data: JSONValue?)
         /// An HTTP status Accord cannot continue after; `body` is the start of the response body.
         case httpStatus(url: String, status: Int, body: String)
-        /// 401 or 403: the server wants credentials; `challenge` is its `WWW-Authenticate` header.
+        /// 401 (no or bad credentials) or 403 (credentials without the needed scope or right);
+        /// `challenge` is the `WWW-Authenticate` header. The two get different advice.
         case authenticationFailed(url: String, status: Int, challenge: String?)
         /// TCP/TLS connection to an HTTP server failed.
         case connectionFailed(url: String, reason: String)
@@ -51,7 +52,14 @@ public struct MCPError: Error, Sendable, CustomStringConvertible {
         return MCPError(kind, serverLog: lines)
     }
 
+    /// One line saying what went wrong. Everything in it that the server chose (bodies, error
+    /// messages, names, headers) is escaped with ``UntrustedText/singleLine(_:)``: a hostile
+    /// server cannot put terminal escapes or forged lines into a terminal or CI log.
     public var summary: String {
+        UntrustedText.singleLine(rawSummary)
+    }
+
+    private var rawSummary: String {
         switch kind {
         case .launchFailed(let command, let reason):
             "could not start the server `\(command)`: \(reason)"
@@ -68,9 +76,7 @@ public struct MCPError: Error, Sendable, CustomStringConvertible {
         case .httpStatus(let url, let status, let body):
             "\(url) answered HTTP \(status)" + (body.isEmpty ? "" : ": \(Self.clip(body, 300))")
         case .authenticationFailed(let url, let status, let challenge):
-            "\(url) answered HTTP \(status): authentication required"
-                + (challenge.map { " (WWW-Authenticate: \($0))" } ?? "")
-                + "; pass a token with --bearer-token-env VAR or a header with --header 'Authorization: ...'"
+            Self.authenticationSummary(url: url, status: status, challenge: challenge)
         case .connectionFailed(let url, let reason):
             "could not connect to \(url): \(reason)"
         case .sessionExpired:
@@ -88,7 +94,30 @@ public struct MCPError: Error, Sendable, CustomStringConvertible {
 
     public var description: String {
         guard !serverLog.isEmpty else { return summary }
-        return summary + "\nlast lines the server wrote to stderr:\n" + serverLog.map { "  | " + $0 }.joined(separator: "\n")
+        return summary + "\nlast lines the server wrote to stderr:\n" + serverLog.map { "  | " + UntrustedText.singleLine($0) }.joined(separator: "\n")
+    }
+
+    /// 401: the server wants (other) credentials. 403: it knows who is asking and refuses; with
+    /// `error="insufficient_scope"` the challenge names the scope the token lacks.
+    private static func authenticationSummary(url: String, status: Int, challenge header: String?) -> String {
+        let challenge = header.flatMap(AuthenticationChallenge.init(parsing:))
+        var details: [String] = []
+        if let error = challenge?.error {
+            details.append("error \(error)" + (challenge?.errorDescription.map { ": \(clip($0, 200))" } ?? ""))
+        }
+        if let metadata = challenge?.resourceMetadata { details.append("resource metadata at \(clip(metadata, 300))") }
+        let facts = details.isEmpty ? "" : " (" + details.joined(separator: "; ") + ")"
+        let quoted = header.map { " [WWW-Authenticate: \(clip($0, 300))]" } ?? ""
+        guard status == 403 else {
+            return "\(url) answered HTTP \(status): authentication required\(facts)\(quoted)"
+                + "; pass a token with --bearer-token-env VAR or a header with --header 'Authorization: ...'"
+        }
+        if let scope = challenge?.scope {
+            return "\(url) answered HTTP 403: insufficient scope: the credentials were accepted but lack the scope \"\(clip(scope, 200))\"\(facts)\(quoted)"
+                + "; use a token granted that scope"
+        }
+        return "\(url) answered HTTP 403: forbidden: the server refused these credentials or this client\(facts)\(quoted)"
+            + "; check the token's scopes and rights (a local server also answers 403 to a foreign Origin header)"
     }
 
     static func clip(_ text: String, _ limit: Int) -> String {

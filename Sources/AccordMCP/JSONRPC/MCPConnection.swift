@@ -143,6 +143,10 @@ public actor MCPConnection {
             resolve(key, with: .failure(MCPError(.rpcError(method: method, code: error.code, message: error.message, data: error.data))))
         case .request(let id, let method, _):
             answerServerRequest(id: id, method: method)
+        case .notification(let method, _) where method.hasSuffix("/list_changed"):
+            // A capture lists each kind once; a change announced meanwhile may not be in it.
+            let warning = "the server announced during the session that a list changed (\(method)); what was captured may mix old and new definitions: capture again"
+            if !notes.contains(warning) { notes.append(warning) }
         case .notification:
             break
         }

@@ -74,7 +74,10 @@ public final class MCPSession: Sendable {
     }
 
     /// Sends a request in the session's era (modern requests carry the protocol `_meta`) and
-    /// returns its result. An HTTP session the server forgot is re-established once.
+    /// returns its result. An HTTP session the server forgot is re-established once. A modern
+    /// `tools/call` the server rejects with -32020 (header mismatch: its `x-mcp-header`
+    /// annotations changed or were never listed) is retried once after listing the tools again,
+    /// which teaches the transport the `Mcp-Param-*` headers.
     public func request(_ method: String, params: JSONValue? = nil) async throws(MCPError) -> JSONValue {
         let wrapped = hello.era == .modern ? ModernRequest.params(params, version: hello.protocolVersion, options: options) : params
         do {
@@ -84,11 +87,20 @@ public final class MCPSession: Sendable {
             let negotiator = EraNegotiator(connection: connection, transport: nil, options: options, deadline: deadline)
             _ = try await negotiator.initialize(version: handshake.version, pinned: true)
             return try await connection.request(method, params: wrapped, timeout: remainingTime(), reportedLimit: options.timeout)
+        } catch where Self.isHeaderMismatch(error) && hello.era == .modern && method == "tools/call" {
+            _ = try await listAll("tools/list", itemsKey: "tools")
+            return try await connection.request(method, params: wrapped, timeout: remainingTime(), reportedLimit: options.timeout)
         }
     }
 
-    /// Warnings about tolerated misbehaviour seen so far (noise on stdout, stray replies).
-    public func warnings() async -> [String] { await connection.warnings() }
+    private static func isHeaderMismatch(_ error: MCPError) -> Bool {
+        if case .rpcError(_, JSONRPCErrorObject.headerMismatch, _, _) = error.kind { return true }
+        return false
+    }
+
+    /// Warnings about tolerated misbehaviour seen so far (noise on stdout, stray replies), each
+    /// one line with whatever the server chose in it escaped (``UntrustedText``).
+    public func warnings() async -> [String] { await connection.warnings().map(UntrustedText.singleLine) }
 
     /// The time left before the session's deadline, at least a millisecond so a wait can fail
     /// with a clear timeout naming its method.

@@ -3,6 +3,8 @@
 stdio modes (newline-delimited JSON-RPC on stdin/stdout):
   exit-before-reply   reads the first request, prints "fatal: database locked at /var/lib/x" on
                       stderr and exits 1 without answering
+  escape-stderr       like exit-before-reply, but its stderr lines are terminal escape codes
+                      (clear screen, window title, a forged coloured line) and invalid UTF-8
   stdout-noise        a normal small server that prints non-JSON lines (and a blank line) on
                       stdout before and between its replies
   invalid-json        answers initialize with a truncated JSON line, then reads and never answers
@@ -43,6 +45,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 STDIO_MODES = (
     "exit-before-reply",
+    "escape-stderr",
     "stdout-noise",
     "invalid-json",
     "never-reply",
@@ -161,6 +164,11 @@ class StdioPeer:
             line = raw.strip()
             if not line:
                 continue
+            if self.mode == "escape-stderr":
+                sys.stderr.buffer.write(b"\x1b[2J\x1b]0;pwned\x07\x1b[32mPASS: all contracts verified\x1b[0m\n")
+                sys.stderr.buffer.write(b"bad bytes \xff\xfe\xc3( end\r::error::forged annotation\n")
+                sys.stderr.flush()
+                sys.exit(1)
             if self.mode == "exit-before-reply":
                 log("hostile: loading database")
                 log("fatal: database locked at /var/lib/x")

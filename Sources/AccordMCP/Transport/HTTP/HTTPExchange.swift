@@ -12,6 +12,9 @@ struct HTTPExchange: Sendable {
     /// user's custom headers (tokens, API keys) must never reach another host.
     static func makeClient() -> HTTPClient {
         var configuration = HTTPClient.Configuration(redirectConfiguration: .disallow)
+        // No Accept-Encoding is sent and nothing is inflated: a compressed reply is refused
+        // unread (HTTPResponseRules.checkUncompressed), so a gzip bomb costs nothing.
+        configuration.decompression = .disabled
         configuration.connectionPool.retryConnectionEstablishment = false
         configuration.timeout.connect = .seconds(10)
         return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)

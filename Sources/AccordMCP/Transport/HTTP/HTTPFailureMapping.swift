@@ -19,6 +19,11 @@ enum HTTPFailureMapping {
         if let error = error as? HTTPClientError {
             return map(error, url: url, operation: operation, timeout: timeout, phase: phase)
         }
+        // NIOHTTP1's parser rejects a response that breaks HTTP (headers that never end, a bad
+        // status line): that is the server's fault, not a failure to connect.
+        if String(reflecting: type(of: error)).hasSuffix("HTTPParserError") {
+            return MCPError(.protocolViolation("\(url) sent a response that is not valid HTTP (\(String(describing: error).prefix(200)))"))
+        }
         // SwiftNIO's connection errors (refused, DNS, TLS) describe host, port and cause only.
         let reason = readableReason(String(describing: error))
         switch phase {

@@ -32,6 +32,14 @@ enum HTTPMessageInspection {
         return lhs == rhs
     }
 
+    /// Whether `message` is a reply to one of `ids`, or an error reply with a null id (the
+    /// server could not tell which request failed; the connection assigns it).
+    static func answers(_ message: JSONValue, anyOf ids: [JSONValue]) -> Bool {
+        guard message["method"] == nil, message["result"] != nil || message["error"] != nil else { return false }
+        guard let id = message["id"], !id.isNull else { return message["error"] != nil }
+        return ids.contains { sameID($0, id) }
+    }
+
     /// `ids` minus those answered by `message`.
     static func removingAnswered(by message: JSONValue, from ids: [JSONValue]) -> [JSONValue] {
         guard let answered = responseID(of: message) else { return ids }

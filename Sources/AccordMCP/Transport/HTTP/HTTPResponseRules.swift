@@ -57,11 +57,18 @@ enum HTTPResponseRules {
         return .error(.httpStatus(url: url, status: status, body: excerpt(body)))
     }
 
-    /// The start of `bytes` as text, for error messages.
+    /// The start of `bytes` as escaped one-line text, for error messages.
     static func excerpt(_ bytes: some Collection<UInt8>, characters: Int = errorExcerptCharacters) -> String {
-        let text = String(decoding: bytes.prefix(characters * 4), as: UTF8.self)
-            .trimmingCharacters(in: .whitespacesAndNewlines)
-        return text.count <= characters ? text : String(text.prefix(characters)) + "…"
+        UntrustedText.excerpt(bytes, characters: characters)
+    }
+
+    /// Accord sends no `Accept-Encoding` and its client decompresses nothing (a compressed body
+    /// could be a decompression bomb); a body encoded anyway is refused before it is read.
+    static func checkUncompressed(_ contentEncoding: String?, operation: String) throws(MCPError) {
+        guard let contentEncoding else { return }
+        let coding = contentEncoding.trimmingCharacters(in: .whitespaces).lowercased()
+        guard !coding.isEmpty, coding != "identity" else { return }
+        throw MCPError(.protocolViolation("the reply to \(operation) is compressed (Content-Encoding: \(MCPError.clip(contentEncoding, 60))), which Accord never asked for; it is not decompressed"))
     }
 
     /// Whether an SSE `data` payload holds nothing but whitespace (a keep-alive or priming event).

@@ -13,6 +13,9 @@ enum MCPHTTPHeaders {
     static let name = "Mcp-Name"
     static let contentType = "Content-Type"
     static let accept = "Accept"
+    static let lastEventID = "Last-Event-ID"
+    /// The prefix of the headers that mirror tool arguments declared with `x-mcp-header`.
+    static let parameterPrefix = "Mcp-Param-"
 
     /// The `_meta` key that carries the protocol version of a modern-era (2026-07-28) request.
     static let metaProtocolVersionKey = "io.modelcontextprotocol/protocolVersion"
@@ -23,11 +26,13 @@ enum MCPHTTPHeaders {
     /// - Parameters:
     ///   - sessionID: the `Mcp-Session-Id` the server handed out, if any.
     ///   - negotiatedVersion: the version the handshake settled on (``MCPTransport/useProtocolVersion(_:)``).
+    ///   - parameters: `Mcp-Param-*` headers for a modern-era `tools/call` (``ToolParameterHeaders``).
     static func streamablePost(
         for message: JSONValue,
         custom: [HTTPHeaderField],
         sessionID: String?,
-        negotiatedVersion: String?
+        negotiatedVersion: String?,
+        parameters: [HTTPHeaderField] = []
     ) -> [HTTPHeaderField] {
         var own = [
             HTTPHeaderField(name: contentType, value: "application/json"),
@@ -35,6 +40,20 @@ enum MCPHTTPHeaders {
         ]
         if let sessionID { own.append(HTTPHeaderField(name: Self.sessionID, value: sessionID)) }
         own += versionHeaders(for: message, negotiatedVersion: negotiatedVersion)
+        own += parameters
+        return merge(custom: custom, own: own)
+    }
+
+    /// Headers for a GET of the endpoint's SSE stream (2025-03-26 … 2025-11-25): the standalone
+    /// stream for server-initiated messages, or, with `lastEventID`, the resumption of a cut
+    /// reply stream.
+    static func streamableGet(custom: [HTTPHeaderField], sessionID: String?, negotiatedVersion: String?, lastEventID: String? = nil) -> [HTTPHeaderField] {
+        var own = [HTTPHeaderField(name: accept, value: "text/event-stream")]
+        if let lastEventID { own.append(HTTPHeaderField(name: Self.lastEventID, value: lastEventID)) }
+        if let sessionID { own.append(HTTPHeaderField(name: Self.sessionID, value: sessionID)) }
+        if let negotiatedVersion, negotiatedVersion >= firstVersionWithHeader {
+            own.append(HTTPHeaderField(name: protocolVersion, value: negotiatedVersion))
+        }
         return merge(custom: custom, own: own)
     }
 
@@ -104,6 +123,16 @@ enum MCPHTTPHeaders {
         let looksWrapped = value.hasPrefix("=?base64?") && value.hasSuffix("?=") && value.utf8.count >= 11
         if printable, value.first != " ", value.last != " ", !looksWrapped { return value }
         return "=?base64?" + Data(value.utf8).base64EncodedString() + "?="
+    }
+
+    /// Whether `message` is a modern-era (2026-07-28) request: its `_meta` names the version.
+    static func isModern(_ message: JSONValue) -> Bool {
+        message["params"]?["_meta"]?[metaProtocolVersionKey]?.stringValue != nil
+    }
+
+    /// Printable ASCII only: safe to send back verbatim in a header (an SSE event id).
+    static func isHeaderSafe(_ value: String) -> Bool {
+        !value.isEmpty && value.utf8.count <= 1024 && value.utf8.allSatisfy { (0x20...0x7E).contains($0) }
     }
 
     /// Custom headers, minus those Accord sets itself, followed by Accord's own.

@@ -43,28 +43,47 @@ public struct SSEParser: Sendable {
 
     public init() {}
 
+    /// The last event ID in force (`id:` lines persist; an empty one resets), even when no event
+    /// carried it yet: a server primes a resumable stream with an `id:` before any data. This is
+    /// what a client sends as `Last-Event-ID` to resume the stream.
+    public var lastEventIDInForce: String? { lastEventID.isEmpty ? nil : lastEventID }
+
     /// Bytes held back for events that are not complete yet: the open line plus the `data:`
     /// accumulated so far. Callers cap this to bound memory against a server that never ends
     /// a line or an event.
     public var bufferedByteCount: Int { line.count + dataBuffer.utf8.count }
 
     /// Consumes `bytes` and returns the events completed by them, in order.
+    ///
+    /// Runs of bytes between line breaks are copied in bulk: a server may send one line of
+    /// hundreds of megabytes, and a byte-at-a-time append would take most of a timeout.
     public mutating func feed(_ bytes: some Sequence<UInt8>) -> [SSEEvent] {
         var events: [SSEEvent] = []
-        for byte in bytes {
-            switch byte {
-            case UInt8(ascii: "\n"):
-                if previousByteWasCR {
+        let chunk = Array(bytes)
+        chunk.withUnsafeBufferPointer { buffer in
+            var runStart = 0
+            for index in buffer.indices {
+                let byte = buffer[index]
+                guard byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") else { continue }
+                if index > runStart {
+                    line.append(contentsOf: buffer[runStart..<index])
                     previousByteWasCR = false
-                    continue
                 }
-                endLine(into: &events)
-            case UInt8(ascii: "\r"):
-                endLine(into: &events)
-                previousByteWasCR = true
-            default:
+                runStart = index + 1
+                if byte == UInt8(ascii: "\n") {
+                    if previousByteWasCR {
+                        previousByteWasCR = false
+                        continue
+                    }
+                    endLine(into: &events)
+                } else {
+                    endLine(into: &events)
+                    previousByteWasCR = true
+                }
+            }
+            if runStart < buffer.count {
+                line.append(contentsOf: buffer[runStart...])
                 previousByteWasCR = false
-                line.append(byte)
             }
         }
         return events

@@ -6,7 +6,12 @@ import AsyncHTTPClient
 /// a JSON body or as an SSE stream.
 ///
 /// Sends may overlap: each POST is its own exchange, and replies from all of them come out of
-/// ``inbound`` in arrival order.
+/// ``inbound`` in arrival order. In the handshake era a cut reply stream is resumed (`GET` with
+/// `Last-Event-ID`, honouring `retry:`, at most ``maximumResumptions`` times) and, once the
+/// session is initialized, the optional standalone `GET` stream is opened for what the server
+/// sends on its own. In the modern era a `tools/call` carries the `Mcp-Param-*` headers its
+/// tool's `x-mcp-header` annotations ask for (learned from `tools/list`). docs/transports.md
+/// has the whole picture.
 ///
 /// ```swift
 /// let transport = StreamableHTTPTransport(
@@ -30,6 +35,9 @@ public actor StreamableHTTPTransport: MCPTransport {
     private var negotiatedVersion: String?
     private var isClosed = false
     private var notes: [String] = []
+    private var toolParameters = ToolParameterHeaders()
+    /// The standalone GET stream for server-initiated messages, while it is open.
+    private var listener: Task<Void, Never>?
 
     /// - Parameters:
     ///   - options: the URL and custom headers (the `transport` field is not consulted here).
@@ -68,7 +76,9 @@ public actor StreamableHTTPTransport: MCPTransport {
     /// - Throws: ``MCPError``: `.authenticationFailed` (401/403), `.sessionExpired` (404 while a
     ///   session was set; the id is forgotten), `.httpStatus` (other statuses, unless the body
     ///   is a JSON-RPC reply to this request, which is delivered instead), `.streamEnded` (the
-    ///   SSE stream closed before the reply), `.invalidMessage`, `.connectionFailed`, `.timeout`.
+    ///   SSE stream closed before the reply and could not be resumed), `.protocolViolation` (a
+    ///   compressed body, a JSON body answering none of the requests sent, a response that is not
+    ///   valid HTTP), `.invalidMessage`, `.connectionFailed`, `.timeout`.
     public func send(_ message: JSONValue) async throws(MCPError) {
         guard !isClosed else {
             throw MCPError(.connectionFailed(url: options.url, reason: "the transport was already closed"))
@@ -81,6 +91,7 @@ public actor StreamableHTTPTransport: MCPTransport {
             onTimeout: { MCPError(.timeout(operation: operation, seconds: seconds)) },
             { try await self.post(message, operation: operation) }
         )
+        if message["method"]?.stringValue == "notifications/initialized" { startListening() }
     }
 
     /// Ends the session (`DELETE`, when the server assigned one), finishes ``inbound`` and shuts
@@ -88,6 +99,8 @@ public actor StreamableHTTPTransport: MCPTransport {
     public func close() async {
         guard !isClosed else { return }
         isClosed = true
+        listener?.cancel()
+        listener = nil
         if let sessionID {
             self.sessionID = nil
             await deleteSession(sessionID)
@@ -102,7 +115,11 @@ public actor StreamableHTTPTransport: MCPTransport {
         let sessionAtSend = sessionID
         var request = HTTPClientRequest(url: options.url)
         request.method = .POST
-        for field in MCPHTTPHeaders.streamablePost(for: message, custom: options.headers, sessionID: sessionAtSend, negotiatedVersion: negotiatedVersion) {
+        let modern = MCPHTTPHeaders.isModern(message)
+        for field in MCPHTTPHeaders.streamablePost(
+            for: message, custom: options.headers, sessionID: sessionAtSend, negotiatedVersion: negotiatedVersion,
+            parameters: modern ? parameterHeaders(for: message) : []
+        ) {
             request.headers.add(name: field.name, value: field.value)
         }
         request.body = .bytes(JSONEncoding.compactBytes(message))
@@ -112,19 +129,22 @@ public actor StreamableHTTPTransport: MCPTransport {
         // Only a successful answer can hand out a session: mcp 2.x attaches a fresh, never
         // initialised Mcp-Session-Id even to its 400 "Missing session ID" rejection.
         if (200..<300).contains(status), let assigned = response.headers.first(name: MCPHTTPHeaders.sessionID), !assigned.isEmpty {
+            if let current = sessionID, current != assigned {
+                note("the server changed its Mcp-Session-Id in the middle of the session; Accord follows the newest")
+            }
             sessionID = assigned
         }
-        let requestIDs = HTTPMessageInspection.requestIDs(in: message)
+        let exchangeState = Exchange(message: message, operation: operation, requestIDs: HTTPMessageInspection.requestIDs(in: message))
 
         guard (200..<300).contains(status) else {
             let body = await exchange.bodyPrefix(response)
             switch HTTPResponseRules.failure(
                 status: status, url: options.url,
                 challenge: response.headers.first(name: "WWW-Authenticate"),
-                body: body, requestIDs: requestIDs
+                body: body, requestIDs: exchangeState.requestIDs
             ) {
             case .replies(let messages):
-                deliver(messages)
+                deliver(messages, answering: exchangeState)
             case .error where status == 404 && sessionAtSend != nil:
                 // mcp answers {"id":null,"error":{"code":-32600,"message":"Session not found"}}.
                 if sessionID == sessionAtSend { sessionID = nil }
@@ -135,10 +155,12 @@ public actor StreamableHTTPTransport: MCPTransport {
             return
         }
         if status == 202 || status == 204 { return }
+        try HTTPResponseRules.checkUncompressed(response.headers.first(name: "Content-Encoding"), operation: operation)
 
         let mediaType = HTTPResponseRules.mediaType(response.headers.first(name: "Content-Type"))
         if HTTPResponseRules.isEventStream(mediaType) {
-            try await readEventStream(response, requestIDs: requestIDs, operation: operation)
+            // 2026-07-28 streams are not resumable; earlier ones may be (Last-Event-ID).
+            try await readEventStream(response, exchange: exchangeState, resumable: !modern)
         } else {
             // JSON, or a server that forgot the Content-Type: an empty body means "nothing to say".
             let body = try await exchange.collectBody(response, url: options.url, operation: operation, timeout: requestTimeout, limit: HTTPResponseRules.maximumBodyBytes)
@@ -147,15 +169,67 @@ public actor StreamableHTTPTransport: MCPTransport {
             if !HTTPResponseRules.isJSON(mediaType) {
                 note("a response with Content-Type \(mediaType ?? "(none)") carried JSON; Accord read it anyway")
             }
-            deliver(messages)
+            deliver(messages, answering: exchangeState)
+            // A JSON body is the whole answer: if it answers nothing that was asked, waiting on
+            // would only end in a timeout.
+            let answered = messages.contains { HTTPMessageInspection.answers($0, anyOf: exchangeState.requestIDs) }
+            if !exchangeState.requestIDs.isEmpty, !answered {
+                throw MCPError(.protocolViolation("the JSON response to \(operation) carries no reply to it (only messages for requests Accord never sent)"))
+            }
         }
     }
 
-    /// Reads an SSE reply stream until it ends or has carried a reply to every request sent.
-    /// Stopping at the last reply matters: a server may keep the stream open afterwards.
-    private func readEventStream(_ response: HTTPClientResponse, requestIDs: [JSONValue], operation: String) async throws(MCPError) {
+    /// One POST: the message, its name for errors and the ids whose replies it owes.
+    private struct Exchange: Sendable {
+        var message: JSONValue
+        var operation: String
+        var requestIDs: [JSONValue]
+    }
+
+    /// How often a cut reply stream is resumed (`GET` with `Last-Event-ID`) before Accord gives up.
+    static let maximumResumptions = 3
+    /// The wait before a resumption when the server sent no `retry:` field.
+    static let defaultReconnectionDelay = Duration.seconds(1)
+
+    /// Reads an SSE reply stream until it has carried a reply to every request sent (a server
+    /// may keep the stream open afterwards) or ends. A stream that ends early after an event id
+    /// is resumed with `GET` + `Last-Event-ID` after the server's `retry:` delay, at most
+    /// ``maximumResumptions`` times; the whole exchange stays within the request timeout.
+    private func readEventStream(_ first: HTTPClientResponse, exchange state: Exchange, resumable: Bool) async throws(MCPError) {
+        var unanswered = state.requestIDs
+        var cursor = StreamCursor()
+        var response = first
+        var resumptions = 0
+        while true {
+            let ending = try await readEvents(response, exchange: state, unanswered: &unanswered, cursor: &cursor)
+            if state.requestIDs.isEmpty || unanswered.isEmpty { return }
+            guard resumable, let lastEventID = cursor.lastEventID else {
+                throw ending ?? MCPError(.streamEnded(url: options.url, detail: "the server closed the event stream before replying to \(state.operation)"))
+            }
+            guard resumptions < Self.maximumResumptions else {
+                throw MCPError(.streamEnded(url: options.url, detail: "the event stream for \(state.operation) broke off \(resumptions + 1) times; gave up after \(resumptions) resumptions with Last-Event-ID"))
+            }
+            resumptions += 1
+            do {
+                try await Task.sleep(for: cursor.retry ?? Self.defaultReconnectionDelay)
+            } catch {
+                throw MCPError(.cancelled)
+            }
+            response = try await resumeStream(after: lastEventID, operation: state.operation)
+        }
+    }
+
+    /// Where a reply stream stands: the last event id and `retry:` delay the server set.
+    private struct StreamCursor {
+        var lastEventID: String?
+        var retry: Duration?
+    }
+
+    /// Reads one response's events into ``inbound``. Returns when every reply is in (`nil`) or
+    /// the stream ended (the reason, or `nil` for a clean close); throws for what resuming
+    /// cannot fix (an event that is not JSON, one over the size limit, cancellation).
+    private func readEvents(_ response: HTTPClientResponse, exchange state: Exchange, unanswered: inout [JSONValue], cursor: inout StreamCursor) async throws(MCPError) -> MCPError? {
         var parser = SSEParser()
-        var unanswered = requestIDs
         do {
             for try await buffer in response.body {
                 for event in parser.feed(buffer.readableBytesView) {
@@ -166,29 +240,105 @@ public actor StreamableHTTPTransport: MCPTransport {
                     // 2025-11-25 servers may prime a stream for resumption with an id and no data.
                     guard !HTTPResponseRules.isBlank(event.data) else { continue }
                     let messages = try HTTPResponseRules.parseMessages(Array(event.data.utf8))
-                    deliver(messages)
+                    deliver(messages, answering: state)
                     for message in messages {
                         unanswered = HTTPMessageInspection.removingAnswered(by: message, from: unanswered)
                     }
                 }
-                if !requestIDs.isEmpty, unanswered.isEmpty { return }
+                if let id = parser.lastEventIDInForce, MCPHTTPHeaders.isHeaderSafe(id) { cursor.lastEventID = id }
+                if let milliseconds = parser.reconnectionTime { cursor.retry = .milliseconds(min(milliseconds, 60_000)) }
+                if !state.requestIDs.isEmpty, unanswered.isEmpty { return nil }
                 guard parser.bufferedByteCount <= HTTPResponseRules.maximumBodyBytes else {
                     throw MCPError(.invalidMessage(reason: "an SSE event is larger than \(HTTPResponseRules.maximumBodyBytes / 1024 / 1024) MiB", excerpt: ""))
                 }
             }
+        } catch let error as MCPError {
+            throw error
         } catch {
-            throw HTTPFailureMapping.map(error, url: options.url, operation: operation, timeout: requestTimeout, phase: .readingBody)
+            let mapped = HTTPFailureMapping.map(error, url: options.url, operation: state.operation, timeout: requestTimeout, phase: .readingBody)
+            guard case .streamEnded = mapped.kind else { throw mapped }
+            return mapped
         }
-        if !unanswered.isEmpty {
-            throw MCPError(.streamEnded(url: options.url, detail: "the server closed the event stream before replying to \(operation)"))
+        return nil
+    }
+
+    /// `GET` with `Last-Event-ID`: the server replays what the cut stream would have carried.
+    private func resumeStream(after lastEventID: String, operation: String) async throws(MCPError) -> HTTPClientResponse {
+        var request = HTTPClientRequest(url: options.url)
+        request.method = .GET
+        for field in MCPHTTPHeaders.streamableGet(custom: options.headers, sessionID: sessionID, negotiatedVersion: negotiatedVersion, lastEventID: lastEventID) {
+            request.headers.add(name: field.name, value: field.value)
         }
+        let response = try await exchange.execute(request, url: options.url, operation: operation, timeout: requestTimeout)
+        let status = Int(response.status.code)
+        let mediaType = HTTPResponseRules.mediaType(response.headers.first(name: "Content-Type"))
+        guard (200..<300).contains(status), HTTPResponseRules.isEventStream(mediaType) else {
+            _ = await exchange.bodyPrefix(response, limit: 4096)
+            throw MCPError(.streamEnded(url: options.url, detail: "the event stream for \(operation) broke off, and resuming it with Last-Event-ID was refused (HTTP \(status)\(HTTPResponseRules.isEventStream(mediaType) ? "" : ", not an event stream"))"))
+        }
+        return response
+    }
+
+    // MARK: - Server-initiated messages
+
+    /// Opens the optional standalone SSE stream (`GET`, handshake era with a session) on which a
+    /// server sends requests and notifications of its own, such as `notifications/tools/
+    /// list_changed`. A server that does not offer it (405, or anything but an event stream)
+    /// is fine: the stream is optional, and Accord then simply hears nothing there.
+    private func startListening() {
+        guard listener == nil, !isClosed, sessionID != nil else { return }
+        listener = Task { await self.listen() }
+    }
+
+    private func listen() async {
+        var request = HTTPClientRequest(url: options.url)
+        request.method = .GET
+        for field in MCPHTTPHeaders.streamableGet(custom: options.headers, sessionID: sessionID, negotiatedVersion: negotiatedVersion) {
+            request.headers.add(name: field.name, value: field.value)
+        }
+        guard let response = try? await exchange.execute(request, url: options.url, operation: "the server's event stream", timeout: requestTimeout) else { return }
+        let status = Int(response.status.code)
+        guard (200..<300).contains(status), HTTPResponseRules.isEventStream(HTTPResponseRules.mediaType(response.headers.first(name: "Content-Type"))) else {
+            _ = await exchange.bodyPrefix(response, limit: 4096)
+            return
+        }
+        var parser = SSEParser()
+        do {
+            for try await buffer in response.body {
+                for event in parser.feed(buffer.readableBytesView) where event.type == "message" && !HTTPResponseRules.isBlank(event.data) {
+                    guard let messages = try? HTTPResponseRules.parseMessages(Array(event.data.utf8)) else {
+                        note("ignored an event on the server's event stream that is not JSON")
+                        continue
+                    }
+                    for message in messages { inboundContinuation.yield(message) }
+                }
+                guard !isClosed, parser.bufferedByteCount <= HTTPResponseRules.maximumBodyBytes else { return }
+            }
+        } catch {
+            // Cancelled by close(), or the server ended the stream: either way nothing is owed.
+        }
+    }
+
+    /// `Mcp-Param-*` for a modern `tools/call` of a tool whose `x-mcp-header` annotations an
+    /// earlier `tools/list` taught.
+    private func parameterHeaders(for message: JSONValue) -> [HTTPHeaderField] {
+        guard message["method"]?.stringValue == "tools/call", let tool = message["params"]?["name"]?.stringValue else { return [] }
+        return toolParameters.fields(forCall: tool, arguments: message["params"]?["arguments"])
     }
 
     private func note(_ warning: String) {
         if !notes.contains(warning) { notes.append(warning) }
     }
 
-    private func deliver(_ messages: [JSONValue]) {
+    /// Hands `messages` to ``inbound``; replies to `tools/list` also teach the tools' parameter
+    /// headers first, so a `tools/call` sent right after the reply carries them.
+    private func deliver(_ messages: [JSONValue], answering state: Exchange) {
+        if state.message["method"]?.stringValue == "tools/list" {
+            for message in messages where HTTPMessageInspection.answers(message, anyOf: state.requestIDs) {
+                if let result = message["result"] { toolParameters.learn(fromToolsListResult: result) }
+            }
+            for problem in toolParameters.problems { note(problem) }
+        }
         for message in messages { inboundContinuation.yield(message) }
     }
 
