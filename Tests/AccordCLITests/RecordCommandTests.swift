@@ -323,6 +323,22 @@ import Testing
         #expect(try ContractFile.load(harness.contract).interactions.map(\.name).first == "call announce")
     }
 
+    @Test func aStreamCutMidReplyFailsTheCallAndMarksTheContractIncomplete() async throws {
+        let harness = try RecordingHarness()
+        let hostile = try BackgroundServer(try Peers.python(), [try Peers.fixture("hostile_server.py"), "--mode", "sse-cut", "--port", "{port}"])
+        let recorder = try harness.startHTTP(["--consumer", "a", "-o", harness.contract], upstream: hostile.url)
+        defer { recorder.stop() }
+        // tools/list is answered on an SSE stream the upstream cuts in the middle of the event.
+        let run = try await harness.client("time", ["--url", recorder.url], server: [])
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("accord record: the upstream server failed"), "the client got no JSON-RPC error for the cut call: \(run.stderr)")
+        #expect(await recorder.exitStatus(within: 15) == 1, "\(recorder.log)")
+        #expect(recorder.log.contains("marked INCOMPLETE"), "\(recorder.log)")
+        let text = try String(contentsOfFile: harness.contract, encoding: .utf8)
+        #expect(text.hasPrefix("# INCOMPLETE: the upstream server exited (unreachable"), "\(text)")
+        _ = try ContractFile.parse(text, file: harness.contract)
+    }
+
     // MARK: fastmcp's Client through the proxy
 
     static let timeSteps = #"""
