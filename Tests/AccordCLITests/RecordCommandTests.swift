@@ -271,8 +271,26 @@ import Testing
 
     /// The interactive peer (mcp 2.x): tools that need progress before the result, a
     /// server-to-client request mid-call, or the GET stream.
-    private func interactivePeer() throws -> BackgroundServer {
-        try BackgroundServer(try Peers.python(), [try Peers.fixture("interactive_server.py"), "--transport", "streamable-http", "--port", "{port}"])
+    private func interactivePeer(environment: [String: String] = [:]) throws -> BackgroundServer {
+        try BackgroundServer(try Peers.python(), [try Peers.fixture("interactive_server.py"), "--transport", "streamable-http", "--port", "{port}"],
+                             environment: environment)
+    }
+
+    @Test func aSignalWhileACallIsOpenEndsACompleteRecording() async throws {
+        let harness = try RecordingHarness()
+        let marker = harness.folder + "/waiting"
+        let peer = try interactivePeer(environment: ["ACCORD_WAIT_MARKER": marker])
+        let recorder = try harness.startHTTP(["--consumer", "a", "-o", harness.contract], upstream: peer.url)
+        defer { recorder.stop() }
+        async let client = harness.client("pending", ["--url", recorder.url], server: [])
+        #expect(await waitUntil(seconds: 30) { FileManager.default.fileExists(atPath: marker) }, "the call never started")
+        // Stopping ends the open call's upstream session: a cut the proxy made, not the upstream.
+        #expect(await recorder.signal(SIGTERM) == 0, "\(recorder.log)")
+        #expect(recorder.log.contains("accord record: wrote") && !recorder.log.contains("INCOMPLETE"), "\(recorder.log)")
+        let run = try await client
+        #expect(run.stdout.hasPrefix("pending"), "\(run)")
+        #expect(run.stdout.contains("the recording stopped before the upstream server answered"), "\(run)")
+        #expect(!(try String(contentsOfFile: harness.contract, encoding: .utf8)).hasPrefix("# INCOMPLETE"))
     }
 
     @Test func httpProxyPassesProgressOnWhileTheCallIsStillPending() async throws {

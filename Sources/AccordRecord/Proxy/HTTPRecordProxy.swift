@@ -126,11 +126,16 @@ public final class HTTPRecordProxy: ServerMessageHandler {
     /// Serves `server` until the task is cancelled (SIGINT/SIGTERM) or the upstream is gone;
     /// the listener is closed and every upstream session ended before this returns.
     public func serve(_ server: HTTPServer) async -> SessionEnding {
-        await withTaskGroup(of: Void.self) { group in
-            group.addTask { await server.run() }
-            group.addTask { await self.upstreamFailure() }
-            await group.next()
-            group.cancelAll()
+        await withTaskCancellationHandler {
+            await withTaskGroup(of: Void.self) { group in
+                group.addTask { await server.run() }
+                group.addTask { await self.upstreamFailure() }
+                await group.next()
+                group.cancelAll()
+            }
+        } onCancel: {
+            // Ending the sessions below cuts the calls still open: that is no upstream failure.
+            state.withLock { $0.stopping = true }
         }
         state.withLock { $0.stopping = true }
         await relay.shutdown()
@@ -178,8 +183,11 @@ public final class HTTPRecordProxy: ServerMessageHandler {
             waiting?.resume()
         }
         guard case .request(let id, _, _) = message.message else { return [] }
+        let stopping = state.withLock { $0.stopping }
         let answer = JSONRPCMessage.errorResponse(id: id, error: JSONRPCErrorObject(
-            code: UpstreamGoneReply.code, message: "accord record: the upstream server failed: \(String(reason.prefix(300)))"
+            code: UpstreamGoneReply.code,
+            message: stopping ? "accord record: the recording stopped before the upstream server answered"
+                : "accord record: the upstream server failed: \(String(reason.prefix(300)))"
         )).json
         observer.observe(answer, from: .server)
         return [answer]

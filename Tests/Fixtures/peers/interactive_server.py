@@ -6,7 +6,8 @@ holds an SSE reply back until its stream ends.
 
 Tools:
   wait_for_release  reports progress 1/2, then waits (up to 10 s) for `release_waiter` to be called on
-                    another request of any session; returns {"released": true|false}
+                    another request of any session; returns {"released": true|false}. With
+                    ACCORD_WAIT_MARKER=FILE set it writes FILE once it waits
   release_waiter    ends a waiting wait_for_release
   confirm_booking   asks the client to confirm (elicitation/create, sent on the call's SSE stream)
                     and books only when it accepts
@@ -18,6 +19,7 @@ Tools:
 from __future__ import annotations
 
 import asyncio
+import os
 
 from pydantic import BaseModel
 from weather_notes import exit_on_sigterm, parse_arguments, serve_http
@@ -42,6 +44,9 @@ def build() -> MCPServer:
     async def wait_for_release(ctx: Context) -> Released:
         release.clear()
         await ctx.report_progress(1, 2, "waiting for release")
+        if marker := os.environ.get("ACCORD_WAIT_MARKER"):
+            with open(marker, "w", encoding="utf-8") as handle:
+                handle.write("waiting\n")
         try:
             await asyncio.wait_for(release.wait(), timeout=10)
             released = True

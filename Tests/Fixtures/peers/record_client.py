@@ -21,6 +21,8 @@ Scenarios:
             ask_model (the client's sampling callback answers), each mid-call
   announce  interactive_server.py: announce until notifications/tools/list_changed arrives (on
             the GET stream; at most 10 tries)
+  pending   interactive_server.py: wait_for_release, never released; prints "pending" once its
+            progress arrived, then the call's outcome
 """
 from __future__ import annotations
 
@@ -137,7 +139,19 @@ async def announce_scenario(session: ClientSession, args) -> dict:
     return {"notified": False}
 
 
-SCENARIOS = {"time": time_scenario, "demo": demo_scenario, "progress": progress_scenario,
+async def pending_scenario(session: ClientSession, args) -> dict:
+    async def on_progress(progress, total, message):
+        if progress == 1:
+            print("pending", flush=True)
+
+    try:
+        result = await session.call_tool("wait_for_release", {}, progress_callback=on_progress)
+        return {"result": dump(result)}
+    except Exception as error:  # the recording stopped while the call was open
+        return {"error": str(error)}
+
+
+SCENARIOS = {"pending": pending_scenario, "time": time_scenario, "demo": demo_scenario, "progress": progress_scenario,
              "echo": echo_scenario, "crash": crash_scenario, "hang-up": hang_up_scenario,
              "release": release_scenario, "elicit": elicit_scenario, "announce": announce_scenario}
 
