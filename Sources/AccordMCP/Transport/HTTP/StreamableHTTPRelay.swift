@@ -72,7 +72,10 @@ public final class StreamableHTTPRelay: Sendable {
             var unanswered = requestIDs
             do {
                 for try await buffer in response.body {
-                    for event in parser.feed(buffer.readableBytesView) where event.type == "message" && !HTTPResponseRules.isBlank(event.data) {
+                    // Raw bytes, not the buffer's view: a byte-by-byte walk of a ByteBufferView
+                    // costs a bounds-checked read per byte where the code is not specialised.
+                    let events = buffer.withUnsafeReadableBytes { parser.feed($0) }
+                    for event in events where event.type == "message" && !HTTPResponseRules.isBlank(event.data) {
                         for message in try HTTPResponseRules.parseMessages(Array(event.data.utf8)) {
                             unanswered = HTTPMessageInspection.removingAnswered(by: message, from: unanswered)
                             // Leaving the loop drops the body, which cancels the request.
