@@ -269,18 +269,31 @@ import Testing
 
     // MARK: Streamable HTTP: a live two-way channel through the proxy
 
-    /// The interactive peer (mcp 2.x): tools that need progress before the result, a
-    /// server-to-client request mid-call, or the GET stream.
-    private func interactivePeer(environment: [String: String] = [:]) throws -> BackgroundServer {
-        try BackgroundServer(try Peers.python(), [try Peers.fixture("interactive_server.py"), "--transport", "streamable-http", "--port", "{port}"],
-                             environment: environment)
+    /// `accord record --consumer a` in front of the interactive peer (mcp 2.x) over HTTP: tools
+    /// that need progress before the result, a server-to-client request mid-call, or the GET stream.
+    struct InteractiveRecording {
+        let harness: RecordingHarness
+        let peer: BackgroundServer
+        let recorder: RunningRecorder
+
+        init(environment: [String: String] = [:]) throws {
+            harness = try RecordingHarness()
+            peer = try BackgroundServer(try Peers.python(), [try Peers.fixture("interactive_server.py"), "--transport", "streamable-http", "--port", "{port}"],
+                                        environment: environment)
+            recorder = try harness.startHTTP(["--consumer", "a", "-o", harness.contract], upstream: peer.url)
+        }
+
+        /// SIGTERM (the recording ends with exit 0), then the names of the interactions recorded.
+        func stopAndReadInteractions() async throws -> [String] {
+            #expect(await recorder.signal(SIGTERM) == 0, "\(recorder.log)")
+            return try ContractFile.load(harness.contract).interactions.map(\.name)
+        }
     }
 
     @Test func aSignalWhileACallIsOpenEndsACompleteRecording() async throws {
-        let harness = try RecordingHarness()
-        let marker = harness.folder + "/waiting"
-        let peer = try interactivePeer(environment: ["ACCORD_WAIT_MARKER": marker])
-        let recorder = try harness.startHTTP(["--consumer", "a", "-o", harness.contract], upstream: peer.url)
+        let marker = try temporaryFolder() + "/waiting"
+        let recording = try InteractiveRecording(environment: ["ACCORD_WAIT_MARKER": marker])
+        let (harness, recorder) = (recording.harness, recording.recorder)
         defer { recorder.stop() }
         async let client = harness.client("pending", ["--url", recorder.url], server: [])
         #expect(await waitUntil(seconds: 30) { FileManager.default.fileExists(atPath: marker) }, "the call never started")
@@ -294,9 +307,8 @@ import Testing
     }
 
     @Test func httpProxyPassesProgressOnWhileTheCallIsStillPending() async throws {
-        let harness = try RecordingHarness()
-        let peer = try interactivePeer()
-        let recorder = try harness.startHTTP(["--consumer", "a", "-o", harness.contract], upstream: peer.url)
+        let recording = try InteractiveRecording()
+        let (harness, recorder) = (recording.harness, recording.recorder)
         defer { recorder.stop() }
         // The client releases the waiting tool only once its first progress notification is in:
         // held back until the result, the tool gives up after 10 s and answers released: false.
@@ -305,17 +317,14 @@ import Testing
         let seen = try JSONValue(parsing: run.stdout)
         #expect(seen["result"]?["structuredContent"]?["released"] == true, "the progress reached the client only with the result: \(run.stdout)")
         #expect(seen["events"] == ["progress 1/2", "release sent", "progress 2/2", "result"], "\(run.stdout)")
-        #expect(await recorder.signal(SIGTERM) == 0, "\(recorder.log)")
-        let contract = try ContractFile.load(harness.contract)
-        #expect(contract.interactions.map(\.name) == ["call release_waiter", "call wait_for_release"])
+        #expect(try await recording.stopAndReadInteractions() == ["call release_waiter", "call wait_for_release"])
     }
 
     @Test func httpProxyCarriesElicitationAndSamplingMidCall() async throws {
-        let harness = try RecordingHarness()
-        let peer = try interactivePeer()
-        let recorder = try harness.startHTTP(["--consumer", "a", "-o", harness.contract], upstream: peer.url)
+        let recording = try InteractiveRecording()
+        let (harness, recorder) = (recording.harness, recording.recorder)
         defer { recorder.stop() }
-        let direct = try await harness.client("elicit", ["--url", peer.url], server: [])
+        let direct = try await harness.client("elicit", ["--url", recording.peer.url], server: [])
         let proxied = try await harness.client("elicit", ["--url", recorder.url], server: [])
         #expect(proxied.status == 0, "the server-to-client requests were not answered through the proxy: \(proxied)")
         let seen = try JSONValue(parsing: proxied.stdout)
@@ -323,22 +332,18 @@ import Testing
         #expect(seen["booking"]?["content"]?[0]?["text"] == "booked Lisbon", "\(proxied.stdout)")
         #expect(seen["model"]?["content"]?[0]?["text"] == "the model said: Lisbon", "\(proxied.stdout)")
         #expect(try JSONValue(parsing: direct.stdout) == seen)
-        #expect(await recorder.signal(SIGTERM) == 0, "\(recorder.log)")
-        let contract = try ContractFile.load(harness.contract)
-        #expect(contract.interactions.map(\.name) == ["call confirm_booking", "call ask_model"])
+        #expect(try await recording.stopAndReadInteractions() == ["call confirm_booking", "call ask_model"])
     }
 
     @Test func httpProxyRelaysTheServersGETStream() async throws {
-        let harness = try RecordingHarness()
-        let peer = try interactivePeer()
-        let recorder = try harness.startHTTP(["--consumer", "a", "-o", harness.contract], upstream: peer.url)
+        let recording = try InteractiveRecording()
+        let (harness, recorder) = (recording.harness, recording.recorder)
         defer { recorder.stop() }
         // The SDK server sends a list_changed that belongs to no request on the session's GET stream.
         let run = try await harness.client("announce", ["--url", recorder.url], server: [])
         #expect(run.status == 0, "\(run)")
         #expect(try JSONValue(parsing: run.stdout)["notified"] == true, "notifications/tools/list_changed never reached the client: \(run)")
-        #expect(await recorder.signal(SIGTERM) == 0, "\(recorder.log)")
-        #expect(try ContractFile.load(harness.contract).interactions.map(\.name).first == "call announce")
+        #expect(try await recording.stopAndReadInteractions().first == "call announce")
     }
 
     @Test func aStreamCutMidReplyFailsTheCallAndMarksTheContractIncomplete() async throws {
