@@ -42,6 +42,8 @@ public final class HTTPRecordProxy: ServerMessageHandler {
     private let relay: StreamableHTTPRelay
     private let observer: TrafficObserver
     private let state = Mutex(State())
+    /// Numbers the stateless (modern-era) requests, each a conversation for the observer.
+    private let statelessRequests = Atomic<Int>(0)
 
     public init(relay: StreamableHTTPRelay, observer: TrafficObserver) {
         self.relay = relay
@@ -53,31 +55,33 @@ public final class HTTPRecordProxy: ServerMessageHandler {
     }
 
     public func reply(to message: InboundMessage, in session: ServerSession) async -> ServerReply {
-        observer.observe(message.json, from: .client)
+        // Ids are unique within a session; a stateless request is a conversation of its own.
+        let conversation = session.id ?? "stateless \(statelessRequests.add(1, ordering: .relaxed).newValue)"
+        observer.observe(message.json, from: .client, conversation: conversation)
         let key = session.id
         let upstream = key.flatMap { id in state.withLock { $0.upstreams[id] } } ?? Upstream()
         let reply: StreamableHTTPRelay.OpenReply
         do {
             reply = try await relay.send(message.json, sessionID: upstream.sessionID, negotiatedVersion: upstream.protocolVersion)
         } catch {
-            return .messages(failed(message, error))
+            return .messages(failed(message, error, conversation: conversation))
         }
         if let key, let assigned = reply.sessionID, assigned != upstream.sessionID {
             state.withLock { $0.upstreams[key, default: Upstream()].sessionID = assigned }
         }
         switch reply.body {
         case .messages(let answers):
-            for answer in answers { passing(answer, answering: message, in: key) }
+            for answer in answers { passing(answer, answering: message, in: key, conversation: conversation) }
             return .messages(answers)
         case .events(let events):
             return .stream { send in
                 do throws(MCPError) {
                     try await events.forEach { answer in
-                        self.passing(answer, answering: message, in: key)
+                        self.passing(answer, answering: message, in: key, conversation: conversation)
                         return await send(answer)
                     }
                 } catch {
-                    for answer in self.failed(message, error) { _ = await send(answer) }
+                    for answer in self.failed(message, error, conversation: conversation) { _ = await send(answer) }
                 }
             }
         }
@@ -101,7 +105,7 @@ public final class HTTPRecordProxy: ServerMessageHandler {
         case .events(let events):
             return .stream { send in
                 try? await events.forEach { message in
-                    self.observer.observe(message, from: .server)
+                    self.observer.observe(message, from: .server, conversation: session.id)
                     return await send(message)
                 }
             }
@@ -110,8 +114,8 @@ public final class HTTPRecordProxy: ServerMessageHandler {
 
     /// Observes one message of the upstream's reply to `message`; the `initialize` result
     /// settles the session's protocol version, which later upstream requests name.
-    private func passing(_ answer: JSONValue, answering message: InboundMessage, in key: String?) {
-        observer.observe(answer, from: .server)
+    private func passing(_ answer: JSONValue, answering message: InboundMessage, in key: String?, conversation: String) {
+        observer.observe(answer, from: .server, conversation: conversation)
         guard let key, case .request(let id, "initialize", _) = message.message, answer["id"] == id,
               let version = answer["result"]?["protocolVersion"]?.stringValue else { return }
         state.withLock { $0.upstreams[key, default: Upstream()].protocolVersion = version }
@@ -165,7 +169,7 @@ public final class HTTPRecordProxy: ServerMessageHandler {
     }
 
     /// The client's request gets a JSON-RPC error; an unreachable upstream ends the recording.
-    private func failed(_ message: InboundMessage, _ error: MCPError) -> [JSONValue] {
+    private func failed(_ message: InboundMessage, _ error: MCPError, conversation: String) -> [JSONValue] {
         let reason = "\(error)"
         let ends: Bool
         switch error.kind {
@@ -189,7 +193,7 @@ public final class HTTPRecordProxy: ServerMessageHandler {
             message: stopping ? "accord record: the recording stopped before the upstream server answered"
                 : "accord record: the upstream server failed: \(String(reason.prefix(300)))"
         )).json
-        observer.observe(answer, from: .server)
+        observer.observe(answer, from: .server, conversation: conversation)
         return [answer]
     }
 }
