@@ -306,6 +306,27 @@ import Testing
         #expect(!(try String(contentsOfFile: harness.contract, encoding: .utf8)).hasPrefix("# INCOMPLETE"))
     }
 
+    @Test func anHTTPClientHangingUpMidCallLeavesTheProxyServing() async throws {
+        let marker = try temporaryFolder() + "/waiting"
+        let recording = try InteractiveRecording(environment: ["ACCORD_WAIT_MARKER": marker])
+        let (harness, recorder) = (recording.harness, recording.recorder)
+        defer { recorder.stop() }
+        let abandoning = Process()
+        abandoning.executableURL = URL(fileURLWithPath: try Peers.python())
+        abandoning.arguments = [try Peers.fixture("record_client.py"), "pending", "--url", recorder.url]
+        abandoning.standardOutput = FileHandle.nullDevice
+        abandoning.standardError = FileHandle.nullDevice
+        try abandoning.run()
+        defer { if abandoning.isRunning { kill(abandoning.processIdentifier, SIGKILL) } }
+        #expect(await waitUntil(seconds: 30) { FileManager.default.fileExists(atPath: marker) }, "the call never started")
+        kill(abandoning.processIdentifier, SIGKILL)
+        abandoning.waitUntilExit()
+        let next = try await harness.client("elicit", ["--url", recorder.url], server: [])
+        #expect(next.status == 0, "the proxy stopped serving after a client hung up mid-call: \(next)\n\(recorder.log)")
+        #expect(try await recording.stopAndReadInteractions().contains("call confirm_booking"))
+        #expect(!(try String(contentsOfFile: harness.contract, encoding: .utf8)).hasPrefix("# INCOMPLETE"))
+    }
+
     @Test func httpProxyPassesProgressOnWhileTheCallIsStillPending() async throws {
         let recording = try InteractiveRecording()
         let (harness, recorder) = (recording.harness, recording.recorder)
