@@ -267,6 +267,175 @@ import Testing
         #expect(run.stderr.contains("in use"), "\(run.stderr)")
     }
 
+    // MARK: Streamable HTTP: a live two-way channel through the proxy
+
+    /// `accord record --consumer a` in front of the interactive peer (mcp 2.x) over HTTP: tools
+    /// that need progress before the result, a server-to-client request mid-call, or the GET stream.
+    struct InteractiveRecording {
+        let harness: RecordingHarness
+        let peer: BackgroundServer
+        let recorder: RunningRecorder
+
+        init(environment: [String: String] = [:]) throws {
+            harness = try RecordingHarness()
+            peer = try BackgroundServer(try Peers.python(), [try Peers.fixture("interactive_server.py"), "--transport", "streamable-http", "--port", "{port}"],
+                                        environment: environment)
+            recorder = try harness.startHTTP(["--consumer", "a", "-o", harness.contract], upstream: peer.url)
+        }
+
+        /// SIGTERM (the recording ends with exit 0), then the names of the interactions recorded.
+        func stopAndReadInteractions() async throws -> [String] {
+            #expect(await recorder.signal(SIGTERM) == 0, "\(recorder.log)")
+            return try ContractFile.load(harness.contract).interactions.map(\.name)
+        }
+    }
+
+    @Test func aSignalWhileACallIsOpenEndsACompleteRecording() async throws {
+        let marker = try temporaryFolder() + "/waiting"
+        let recording = try InteractiveRecording(environment: ["ACCORD_WAIT_MARKER": marker])
+        let (harness, recorder) = (recording.harness, recording.recorder)
+        defer { recorder.stop() }
+        async let client = harness.client("pending", ["--url", recorder.url], server: [])
+        #expect(await waitUntil(seconds: 30) { FileManager.default.fileExists(atPath: marker) }, "the call never started")
+        // Stopping ends the open call's upstream session: a cut the proxy made, not the upstream.
+        #expect(await recorder.signal(SIGTERM) == 0, "\(recorder.log)")
+        #expect(recorder.log.contains("accord record: wrote") && !recorder.log.contains("INCOMPLETE"), "\(recorder.log)")
+        let run = try await client
+        #expect(run.stdout.hasPrefix("pending"), "\(run)")
+        #expect(run.stdout.contains("the recording stopped before the upstream server answered"), "\(run)")
+        #expect(!(try String(contentsOfFile: harness.contract, encoding: .utf8)).hasPrefix("# INCOMPLETE"))
+    }
+
+    @Test func anHTTPClientHangingUpMidCallLeavesTheProxyServing() async throws {
+        let marker = try temporaryFolder() + "/waiting"
+        let recording = try InteractiveRecording(environment: ["ACCORD_WAIT_MARKER": marker])
+        let (harness, recorder) = (recording.harness, recording.recorder)
+        defer { recorder.stop() }
+        let abandoning = Process()
+        abandoning.executableURL = URL(fileURLWithPath: try Peers.python())
+        abandoning.arguments = [try Peers.fixture("record_client.py"), "pending", "--url", recorder.url]
+        abandoning.standardOutput = FileHandle.nullDevice
+        abandoning.standardError = FileHandle.nullDevice
+        try abandoning.run()
+        defer { if abandoning.isRunning { kill(abandoning.processIdentifier, SIGKILL) } }
+        #expect(await waitUntil(seconds: 30) { FileManager.default.fileExists(atPath: marker) }, "the call never started")
+        kill(abandoning.processIdentifier, SIGKILL)
+        abandoning.waitUntilExit()
+        let next = try await harness.client("elicit", ["--url", recorder.url], server: [])
+        #expect(next.status == 0, "the proxy stopped serving after a client hung up mid-call: \(next)\n\(recorder.log)")
+        #expect(try await recording.stopAndReadInteractions().contains("call confirm_booking"))
+        #expect(!(try String(contentsOfFile: harness.contract, encoding: .utf8)).hasPrefix("# INCOMPLETE"))
+    }
+
+    @Test func httpProxyPassesProgressOnWhileTheCallIsStillPending() async throws {
+        let recording = try InteractiveRecording()
+        let (harness, recorder) = (recording.harness, recording.recorder)
+        defer { recorder.stop() }
+        // The client releases the waiting tool only once its first progress notification is in:
+        // held back until the result, the tool gives up after 10 s and answers released: false.
+        let run = try await harness.client("release", ["--url", recorder.url], server: [])
+        #expect(run.status == 0, "\(run)")
+        let seen = try JSONValue(parsing: run.stdout)
+        #expect(seen["result"]?["structuredContent"]?["released"] == true, "the progress reached the client only with the result: \(run.stdout)")
+        #expect(seen["events"] == ["progress 1/2", "release sent", "progress 2/2", "result"], "\(run.stdout)")
+        #expect(try await recording.stopAndReadInteractions() == ["call release_waiter", "call wait_for_release"])
+    }
+
+    @Test func httpProxyCarriesElicitationAndSamplingMidCall() async throws {
+        let recording = try InteractiveRecording()
+        let (harness, recorder) = (recording.harness, recording.recorder)
+        defer { recorder.stop() }
+        let direct = try await harness.client("elicit", ["--url", recording.peer.url], server: [])
+        let proxied = try await harness.client("elicit", ["--url", recorder.url], server: [])
+        #expect(proxied.status == 0, "the server-to-client requests were not answered through the proxy: \(proxied)")
+        let seen = try JSONValue(parsing: proxied.stdout)
+        #expect(seen["asked"] == ["elicit: Book the trip to Lisbon?", "sample: Which city?"], "\(proxied.stdout)")
+        #expect(seen["booking"]?["content"]?[0]?["text"] == "booked Lisbon", "\(proxied.stdout)")
+        #expect(seen["model"]?["content"]?[0]?["text"] == "the model said: Lisbon", "\(proxied.stdout)")
+        #expect(try JSONValue(parsing: direct.stdout) == seen)
+        #expect(try await recording.stopAndReadInteractions() == ["call confirm_booking", "call ask_model"])
+    }
+
+    @Test func httpProxyRelaysTheServersGETStream() async throws {
+        let recording = try InteractiveRecording()
+        let (harness, recorder) = (recording.harness, recording.recorder)
+        defer { recorder.stop() }
+        // The SDK server sends a list_changed that belongs to no request on the session's GET stream.
+        let run = try await harness.client("announce", ["--url", recorder.url], server: [])
+        #expect(run.status == 0, "\(run)")
+        #expect(try JSONValue(parsing: run.stdout)["notified"] == true, "notifications/tools/list_changed never reached the client: \(run)")
+        #expect(try await recording.stopAndReadInteractions().first == "call announce")
+    }
+
+    @Test func aStreamCutMidReplyFailsTheCallAndMarksTheContractIncomplete() async throws {
+        let harness = try RecordingHarness()
+        let hostile = try BackgroundServer(try Peers.python(), [try Peers.fixture("hostile_server.py"), "--mode", "sse-cut", "--port", "{port}"])
+        let recorder = try harness.startHTTP(["--consumer", "a", "-o", harness.contract], upstream: hostile.url)
+        defer { recorder.stop() }
+        // tools/list is answered on an SSE stream the upstream cuts in the middle of the event.
+        let run = try await harness.client("time", ["--url", recorder.url], server: [])
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("accord record: the upstream server failed"), "the client got no JSON-RPC error for the cut call: \(run.stderr)")
+        #expect(await recorder.exitStatus(within: 15) == 1, "\(recorder.log)")
+        #expect(recorder.log.contains("marked INCOMPLETE"), "\(recorder.log)")
+        let text = try String(contentsOfFile: harness.contract, encoding: .utf8)
+        #expect(text.hasPrefix("# INCOMPLETE: the upstream server exited (unreachable"), "\(text)")
+        _ = try ContractFile.parse(text, file: harness.contract)
+    }
+
+    // MARK: fastmcp's Client through the proxy
+
+    static let timeSteps = #"""
+        [{"op":"tools"},
+         {"op":"call","name":"convert_time","arguments":{"source_timezone":"UTC","time":"14:30","target_timezone":"Asia/Tokyo"}},
+         {"op":"call","name":"get_current_time","arguments":{"timezone":"Europe/Paris"}}]
+        """#
+
+    /// fastmcp pinned to each era (its auto probe may time out on a loaded machine).
+    @Test(arguments: ["legacy", "2026-07-28"])
+    func fastmcpClientRecordsMCPServerTimeOverStdio(_ mode: String) async throws {
+        let harness = try RecordingHarness()
+        let server = [try Peers.bin("mcp-server-time"), "--local-timezone", "UTC"]
+        let direct = try await harness.fastmcpClient(Self.timeSteps, ["--mode", mode], server: server)
+        let proxied = try await harness.fastmcpClient(Self.timeSteps, ["--mode", mode],
+                                                      server: [harness.wrapper, "--consumer", "time-agent", "-o", harness.contract, "--"] + server)
+        #expect(direct.status == 0 && proxied.status == 0, "\(proxied)")
+        #expect(await harness.exitStatus() == 0, "\(proxied)")
+        let seen = try JSONValue(parsing: direct.stdout), relayed = try JSONValue(parsing: proxied.stdout)
+        #expect(relayed["protocolVersion"] == seen["protocolVersion"] && relayed["serverInfo"] == seen["serverInfo"], "\(relayed)")
+        #expect(relayed["steps"]?[0] == seen["steps"]?[0], "the tool list")
+        #expect(relayed["steps"]?[1] == seen["steps"]?[1], "convert_time of a fixed time answers the same through the proxy")
+        #expect(relayed["steps"]?[2]?["result"]?["structuredContent"]?["timezone"] == "Europe/Paris", "\(relayed)")
+        let text = try String(contentsOfFile: harness.contract, encoding: .utf8)
+        #expect(try ContractFile.parse(text, file: harness.contract).interactions.map(\.name) == ["call convert_time", "call get_current_time"], "\(text)")
+        if mode != "legacy" { #expect(text.contains("protocol 2026-07-28"), "\(text)") }
+        try await expectVerifiesClean(harness.contract, server: server)
+    }
+
+    @Test func fastmcpClientRecordsTheDemoOverHTTP() async throws {
+        let harness = try RecordingHarness()
+        let demo = try BackgroundServer(PackagePaths.demoServer, ["--transport", "http", "--port", "{port}"])
+        let recorder = try harness.startHTTP(["--consumer", "web-agent", "-o", harness.contract], upstream: demo.url)
+        defer { recorder.stop() }
+        let steps = #"""
+            [{"op":"tools"},{"op":"prompts"},{"op":"templates"},
+             {"op":"call","name":"get_invoice","arguments":{"invoiceId":"INV-1001"}},
+             {"op":"call","name":"list_invoices","arguments":{"status":"overdue"}},
+             {"op":"read","uri":"ledgerly://invoices/INV-1003"},
+             {"op":"prompt","name":"draft_payment_reminder","arguments":{"invoiceId":"INV-1003"}}]
+            """#
+        let direct = try await harness.fastmcpClient(steps, ["--url", demo.url], server: [])
+        let proxied = try await harness.fastmcpClient(steps, ["--url", recorder.url], server: [])
+        #expect(direct.status == 0 && proxied.status == 0, "\(proxied)")
+        #expect(direct.stdout == proxied.stdout, "fastmcp saw different answers through the HTTP proxy")
+        #expect(try JSONValue(parsing: proxied.stdout)["steps"]?[3]?["result"]?["structuredContent"]?["invoiceId"] == "INV-1001", "\(proxied.stdout)")
+        #expect(await recorder.signal(SIGTERM) == 0, "\(recorder.log)")
+        let contract = try ContractFile.load(harness.contract)
+        #expect(contract.interactions.map(\.name) == ["call get_invoice", "call list_invoices", "read ledgerly://invoices/INV-1003", "get prompt draft_payment_reminder"],
+                "\(contract.interactions.map(\.name))")
+        try await expectVerifiesClean(harness.contract, server: [PackagePaths.demoServer])
+    }
+
     private func expectVerifiesClean(_ contract: String, server: [String]) async throws {
         let verify = try await runAccord(["verify", contract, "--format", "json", "--"] + server)
         #expect(verify.status == 0, "\(verify)")
@@ -309,6 +478,13 @@ struct RecordingHarness {
     /// The client against `accord record <recordArguments> -- server`.
     func client(_ scenario: String, _ options: [String] = [], through recordArguments: [String], server: [String], environment: [String: String] = [:]) async throws -> AccordRun {
         try await client(scenario, options, server: [wrapper] + recordArguments + ["--"] + server, environment: environment)
+    }
+
+    /// fastmcp's `Client` (mcp_client.py) running `steps` against `server` (a command; empty
+    /// with `--url` in `options`).
+    func fastmcpClient(_ steps: String, _ options: [String] = [], server: [String]) async throws -> AccordRun {
+        try await runChild(try Peers.python(), [try Peers.fixture("mcp_client.py"), "--client", "fastmcp", "--steps", steps] + options + (server.isEmpty ? [] : ["--"] + server),
+                           directory: PackagePaths.root, limit: 90)
     }
 
     /// `accord record`'s exit status, once it has exited (nil if it has not within `seconds`).

@@ -75,3 +75,25 @@ import Testing
         #expect(!splitter.hasPartialLine)
     }
 }
+
+@Suite struct TrafficObserverConversationTests {
+    /// Two HTTP sessions both send request 1 at once; each reply pairs with its own session's call.
+    @Test func idsArePairedWithinTheirConversation() {
+        let observer = TrafficObserver()
+        func call(_ id: Int, _ name: String) -> JSONValue {
+            ["jsonrpc": "2.0", "id": .number(JSONNumber(id)), "method": "tools/call", "params": ["name": .string(name), "arguments": [:]]]
+        }
+        func result(_ id: Int, _ text: String) -> JSONValue {
+            ["jsonrpc": "2.0", "id": .number(JSONNumber(id)), "result": ["content": [["type": "text", "text": .string(text)]], "isError": false]]
+        }
+        observer.observe(call(1, "alpha"), from: .client, conversation: "session-a")
+        observer.observe(call(1, "beta"), from: .client, conversation: "session-b")
+        observer.observe(result(1, "from beta"), from: .server, conversation: "session-b")
+        observer.observe(result(1, "from alpha"), from: .server, conversation: "session-a")
+        let outcomes = Dictionary(uniqueKeysWithValues: observer.session.exchanges.compactMap { exchange -> (String, JSONValue)? in
+            guard case .callTool(let name, _) = exchange.call, case .result(let result) = exchange.outcome else { return nil }
+            return (name, result["content"]?[0]?["text"] ?? .null)
+        })
+        #expect(outcomes == ["alpha": "from alpha", "beta": "from beta"])
+    }
+}

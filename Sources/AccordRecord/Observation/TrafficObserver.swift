@@ -26,7 +26,7 @@ public final class TrafficObserver: Sendable {
 
     private struct State: Sendable {
         var session = ObservedSession()
-        /// Client requests waiting for the server's reply, by compact id text.
+        /// Client requests waiting for the server's reply, by conversation and compact id text.
         var pending: [String: Request] = [:]
         /// The order requests arrived in, so unanswered ones are answered in order.
         var order: [String] = []
@@ -47,26 +47,31 @@ public final class TrafficObserver: Sendable {
     }
 
     /// Observes a decoded message (a batch is taken apart).
-    public func observe(_ value: JSONValue, from sender: Sender) {
+    /// - Parameter conversation: where the message's ids are unique — an HTTP session, or one
+    ///   stateless request — so that two clients' request 1 are told apart; nil on stdio.
+    public func observe(_ value: JSONValue, from sender: Sender, conversation: String? = nil) {
         if case .array(let batch) = value {
-            batch.forEach { observe($0, from: sender) }
+            batch.forEach { observe($0, from: sender, conversation: conversation) }
             return
         }
         guard let message = try? JSONRPCMessage(value) else { return }
+        func key(_ id: JSONValue) -> String {
+            conversation.map { "\($0) " + JSONEncoding.compact(id) } ?? JSONEncoding.compact(id)
+        }
         state.withLock { state in
             state.messages += 1
             switch (sender, message) {
             case (.client, .request(let id, let method, let params)):
-                let key = JSONEncoding.compact(id)
+                let key = key(id)
                 if state.pending[key] == nil { state.order.append(key) }
                 state.pending[key] = Request(id: id, method: method, params: params)
             case (.client, .notification("notifications/cancelled", let params)):
-                if let id = params?["requestId"] { state.pending[JSONEncoding.compact(id)] = nil }
+                if let id = params?["requestId"] { state.pending[key(id)] = nil }
             case (.server, .response(let id, let result)):
-                guard let request = state.pending.removeValue(forKey: JSONEncoding.compact(id)) else { return }
+                guard let request = state.pending.removeValue(forKey: key(id)) else { return }
                 Self.record(request, .result(result), into: &state)
             case (.server, .errorResponse(let id?, let error)):
-                guard let request = state.pending.removeValue(forKey: JSONEncoding.compact(id)) else { return }
+                guard let request = state.pending.removeValue(forKey: key(id)) else { return }
                 Self.record(request, .error(code: error.code), into: &state)
             default:
                 // Notifications, server-to-client requests (sampling, elicitation, roots) and the

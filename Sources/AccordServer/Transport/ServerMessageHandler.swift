@@ -23,11 +23,34 @@ public protocol ServerMessageHandler: Sendable {
     /// handler must not assume one finishes before the next begins.
     func receive(_ message: InboundMessage, in session: ServerSession) async -> [JSONValue]
 
+    /// Answers one message as ``receive(_:in:)`` does, or with a stream of messages sent as they
+    /// are produced (``ServerReply/stream(_:)``). The default answers with ``receive(_:in:)``.
+    func reply(to message: InboundMessage, in session: ServerSession) async -> ServerReply
+
+    /// Whether a client may GET a stream of server-initiated messages (``openServerStream(in:)``);
+    /// when false (the default) the HTTP transport answers GET with 405.
+    var offersServerStream: Bool { get }
+
+    /// Opens the stream of messages the server sends `session` outside any request's reply
+    /// (list-changed notifications, logging, requests to the client). Called only when
+    /// ``offersServerStream`` is true; the default refuses with 405.
+    func openServerStream(in session: ServerSession) async -> ServerStreamOpening
+
     /// `session` is over: stdin reached EOF, the client sent DELETE, or the server is stopping.
     func sessionEnded(_ session: ServerSession) async
 }
 
 extension ServerMessageHandler {
+    public func reply(to message: InboundMessage, in session: ServerSession) async -> ServerReply {
+        .messages(await receive(message, in: session))
+    }
+
+    public var offersServerStream: Bool { false }
+
+    public func openServerStream(in session: ServerSession) async -> ServerStreamOpening {
+        .refused(status: 405, reason: "this server sends no messages outside a request's reply")
+    }
+
     public func sessionEnded(_ session: ServerSession) async {}
 }
 

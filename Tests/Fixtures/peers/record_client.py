@@ -14,6 +14,15 @@ Scenarios:
   echo      crash_server.py: one echo call, then a normal goodbye
   crash     crash_server.py: echo, then the call that makes the server exit
   hang-up   crash_server.py: echo, then a slow call the client abandons by exiting
+  release   interactive_server.py: wait_for_release, and release_waiter sent only once its first
+            progress notification has arrived (a proxy that holds progress back until the
+            result leaves the tool waiting: "released" is then false)
+  elicit    interactive_server.py: confirm_booking (the client accepts the elicitation) and
+            ask_model (the client's sampling callback answers), each mid-call
+  announce  interactive_server.py: announce until notifications/tools/list_changed arrives (on
+            the GET stream; at most 10 tries)
+  pending   interactive_server.py: wait_for_release, never released; prints "pending" once its
+            progress arrived, then the call's outcome
 """
 from __future__ import annotations
 
@@ -92,13 +101,86 @@ async def hang_up_scenario(session: ClientSession, args) -> dict:
     os._exit(0)  # disconnect mid-call: no goodbye, stdin just closes
 
 
-SCENARIOS = {"time": time_scenario, "demo": demo_scenario, "progress": progress_scenario,
-             "echo": echo_scenario, "crash": crash_scenario, "hang-up": hang_up_scenario}
+async def release_scenario(session: ClientSession, args) -> dict:
+    events: list[str] = []
+    first_progress = asyncio.Event()
+
+    async def on_progress(progress, total, message):
+        events.append(f"progress {progress:g}/{total:g}")
+        first_progress.set()
+
+    async def release_after_progress():
+        # From the callback itself the release would wait on the reader that runs the callback.
+        await first_progress.wait()
+        events.append("release sent")
+        await session.call_tool("release_waiter", {})
+
+    releaser = asyncio.ensure_future(release_after_progress())
+    result = await session.call_tool("wait_for_release", {}, progress_callback=on_progress)
+    events.append("result")
+    releaser.cancel()
+    return {"result": dump(result), "events": events}
+
+
+async def elicit_scenario(session: ClientSession, args) -> dict:
+    return {"booking": dump(await session.call_tool("confirm_booking", {"destination": "Lisbon"})),
+            "model": dump(await session.call_tool("ask_model", {"question": "Which city?"})),
+            "asked": ASKED}
+
+
+async def announce_scenario(session: ClientSession, args) -> dict:
+    for _ in range(10):  # the SDK opens its GET stream in the background after initialize
+        await session.call_tool("announce", {})
+        try:
+            await asyncio.wait_for(LIST_CHANGED.wait(), timeout=1)
+            return {"notified": True}
+        except asyncio.TimeoutError:
+            continue
+    return {"notified": False}
+
+
+async def pending_scenario(session: ClientSession, args) -> dict:
+    async def on_progress(progress, total, message):
+        if progress == 1:
+            print("pending", flush=True)
+
+    try:
+        result = await session.call_tool("wait_for_release", {}, progress_callback=on_progress)
+        return {"result": dump(result)}
+    except Exception as error:  # the recording stopped while the call was open
+        return {"error": str(error)}
+
+
+SCENARIOS = {"pending": pending_scenario, "time": time_scenario, "demo": demo_scenario, "progress": progress_scenario,
+             "echo": echo_scenario, "crash": crash_scenario, "hang-up": hang_up_scenario,
+             "release": release_scenario, "elicit": elicit_scenario, "announce": announce_scenario}
+
+# What the server asked the client (elicitation messages, sampling prompts), in order.
+ASKED: list[str] = []
+LIST_CHANGED = asyncio.Event()
+
+
+async def on_elicit(context, params):
+    from mcp_types import ElicitResult
+    ASKED.append(f"elicit: {params.message}")
+    return ElicitResult(action="accept", content={"confirm": True})
+
+
+async def on_sampling(context, params):
+    from mcp_types import CreateMessageResult, TextContent
+    ASKED.append(f"sample: {params.messages[0].content.text}")
+    return CreateMessageResult(role="assistant", content=TextContent(type="text", text="Lisbon"), model="fixture-model")
+
+
+async def on_message(message):
+    if getattr(message, "method", None) == "notifications/tools/list_changed" or "ToolListChanged" in type(message).__name__ \
+            or "ToolListChanged" in type(getattr(message, "root", None)).__name__:
+        LIST_CHANGED.set()
 
 
 async def run(args, command) -> dict:
     async def drive(read, write):
-        async with ClientSession(read, write) as session:
+        async with ClientSession(read, write, elicitation_callback=on_elicit, sampling_callback=on_sampling, message_handler=on_message) as session:
             if args.era == "modern":
                 await session.discover()
             else:

@@ -59,11 +59,24 @@ enum MCPHTTPHeaders {
 
     /// Headers for the `DELETE` that ends a Streamable HTTP session.
     static func sessionDelete(custom: [HTTPHeaderField], sessionID: String, negotiatedVersion: String?) -> [HTTPHeaderField] {
-        var own = [HTTPHeaderField(name: Self.sessionID, value: sessionID)]
+        merge(custom: custom, own: sessionFields(sessionID: sessionID, negotiatedVersion: negotiatedVersion))
+    }
+
+    /// Headers for the GET that opens a Streamable HTTP session's stream of server-initiated messages.
+    static func serverStream(custom: [HTTPHeaderField], sessionID: String?, negotiatedVersion: String?) -> [HTTPHeaderField] {
+        merge(custom: custom, own: [HTTPHeaderField(name: accept, value: "text/event-stream")]
+            + sessionFields(sessionID: sessionID, negotiatedVersion: negotiatedVersion))
+    }
+
+    /// `Mcp-Session-Id` and, from 2025-06-18 on, `MCP-Protocol-Version`: what a request outside
+    /// a POSTed message names its session by.
+    private static func sessionFields(sessionID: String?, negotiatedVersion: String?) -> [HTTPHeaderField] {
+        var fields: [HTTPHeaderField] = []
+        if let sessionID { fields.append(HTTPHeaderField(name: Self.sessionID, value: sessionID)) }
         if let negotiatedVersion, negotiatedVersion >= firstVersionWithHeader {
-            own.append(HTTPHeaderField(name: protocolVersion, value: negotiatedVersion))
+            fields.append(HTTPHeaderField(name: protocolVersion, value: negotiatedVersion))
         }
-        return merge(custom: custom, own: own)
+        return fields
     }
 
     /// Headers for the long-lived GET of the legacy HTTP+SSE transport.

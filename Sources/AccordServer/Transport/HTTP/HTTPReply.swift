@@ -9,6 +9,19 @@ struct HTTPReply: Sendable, Equatable {
         case json(JSONValue)
         /// Server-sent events, one `event: message` per JSON-RPC message (`text/event-stream`).
         case events([JSONValue])
+        /// Server-sent events written as they are produced, each flushed at once.
+        case stream(LiveEvents)
+    }
+
+    /// The producer of a streamed body; equal only to itself (a closure has no value to compare).
+    final class LiveEvents: Sendable, Equatable {
+        let produce: @Sendable (_ send: ServerReply.Send) async -> Void
+
+        init(_ produce: @escaping @Sendable (_ send: ServerReply.Send) async -> Void) {
+            self.produce = produce
+        }
+
+        static func == (lhs: LiveEvents, rhs: LiveEvents) -> Bool { lhs === rhs }
     }
 
     var status: Int
@@ -25,19 +38,20 @@ struct HTTPReply: Sendable, Equatable {
         HTTPReply(status: status, headers: headers, body: .json(InboundMessage.unreadable(message, code: code)))
     }
 
-    /// The bytes of the body and its content type.
+    /// The bytes of the body and its content type; a streamed body has none until it is written.
     var encodedBody: (contentType: String?, bytes: [UInt8]) {
         switch body {
         case .empty: return (nil, [])
         case .json(let value): return ("application/json", JSONEncoding.compactBytes(value))
-        case .events(let messages):
-            var bytes: [UInt8] = []
-            for message in messages {
-                bytes += Array("event: message\ndata: ".utf8)
-                bytes += JSONEncoding.compactBytes(message)
-                bytes += Array("\n\n".utf8)
-            }
-            return ("text/event-stream", bytes)
+        case .events(let messages): return (Self.eventStreamType, messages.flatMap(Self.event))
+        case .stream: return (Self.eventStreamType, [])
         }
+    }
+
+    static let eventStreamType = "text/event-stream"
+
+    /// One JSON-RPC message as an SSE `message` event.
+    static func event(_ message: JSONValue) -> [UInt8] {
+        Array("event: message\ndata: ".utf8) + JSONEncoding.compactBytes(message) + Array("\n\n".utf8)
     }
 }

@@ -120,13 +120,31 @@ public struct HTTPServer: Sendable {
         var headers = HTTPHeaders(reply.headers.map { ($0.name, $0.value) })
         let (contentType, bytes) = reply.encodedBody
         if let contentType { headers.replaceOrAdd(name: "Content-Type", value: contentType) }
-        if contentType == "text/event-stream" { headers.replaceOrAdd(name: "Cache-Control", value: "no-cache") }
-        headers.replaceOrAdd(name: "Content-Length", value: String(bytes.count))
+        if contentType == HTTPReply.eventStreamType { headers.replaceOrAdd(name: "Cache-Control", value: "no-cache") }
         headers.replaceOrAdd(name: "Connection", value: request.isKeepAlive ? "keep-alive" : "close")
-        try await outbound.write(contentsOf: [
-            .head(HTTPResponseHead(version: request.version, status: HTTPResponseStatus(statusCode: reply.status), headers: headers)),
-            .body(.byteBuffer(ByteBuffer(bytes: bytes))),
-            .end(nil),
-        ])
+        var streamed: HTTPReply.LiveEvents?
+        if case .stream(let events) = reply.body { streamed = events }
+        // A stream has no Content-Length: HTTP/1.1 frames it in chunks, each event flushed as written.
+        if streamed == nil { headers.replaceOrAdd(name: "Content-Length", value: String(bytes.count)) }
+        let head = HTTPServerResponsePart.head(HTTPResponseHead(version: request.version, status: HTTPResponseStatus(statusCode: reply.status), headers: headers))
+        guard let events = streamed else {
+            try await outbound.write(contentsOf: [head, .body(.byteBuffer(ByteBuffer(bytes: bytes))), .end(nil)])
+            return
+        }
+        try await outbound.write(head)
+        var clientGone = false
+        await events.produce { message in
+            guard !clientGone else { return false }
+            do {
+                try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: HTTPReply.event(message)))))
+                return true
+            } catch {
+                clientGone = true
+                return false
+            }
+        }
+        // A client that went away mid-stream ends the connection.
+        guard !clientGone else { throw ChannelError.ioOnClosedChannel }
+        try await outbound.write(.end(nil))
     }
 }

@@ -14,10 +14,15 @@ import NIOConcurrencyHelpers
 ///   version — needs no session: it gets a session of its own for that one request. A modern
 ///   "method not found" is answered 404 with its JSON-RPC body, as the spec asks.
 /// - Any other POST without the header gets 400.
-/// - DELETE with the header ends the session (200); GET gets 405 (no server-initiated stream).
+/// - DELETE with the header ends the session (200). GET with the header opens the session's
+///   stream of server-initiated messages when the handler offers one
+///   (``ServerMessageHandler/offersServerStream``); otherwise GET gets 405.
 /// - Replies: a request's messages as SSE when the client accepts only `text/event-stream`, or
 ///   accepts both and SSE is preferred (``HTTPServer/ReplyStyle``) or more than one message is
 ///   owed; otherwise the response as one JSON document. Notifications and responses get 202.
+///   A handler's streamed reply (``ServerReply/stream(_:)``) to a lone request is written as SSE
+///   event by event; it is collected first where the headers depend on it (an `initialize`, whose
+///   success opens the session), in a batch, or for a client that accepts no SSE.
 final class StreamableHTTPEndpoint: Sendable {
     static let sessionHeader = "Mcp-Session-Id"
 
@@ -57,9 +62,32 @@ final class StreamableHTTPEndpoint: Sendable {
             }
             await handler.sessionEnded(session)
             return HTTPReply(status: 200)
+        case "GET" where handler.offersServerStream:
+            return await serverStream(sessionID: header(Self.sessionHeader), accept: header("Accept"))
         default:
+            let allowed = handler.offersServerStream ? "GET, POST, DELETE" : "POST, DELETE"
             return .refusal(405, code: JSONRPCErrorObject.invalidRequest, "Method Not Allowed: POST a JSON-RPC message, DELETE a session",
-                            headers: [("Allow", "POST, DELETE")])
+                            headers: [("Allow", allowed)])
+        }
+    }
+
+    /// GET: the stream of server-initiated messages of an open session.
+    private func serverStream(sessionID: String?, accept: String?) async -> HTTPReply {
+        guard AcceptedReplies(header: accept).events else {
+            return .refusal(406, code: JSONRPCErrorObject.invalidRequest, "Not Acceptable: the GET stream is text/event-stream")
+        }
+        guard let sessionID else {
+            return .refusal(400, code: JSONRPCErrorObject.invalidRequest, "Bad Request: GET needs the \(Self.sessionHeader) header")
+        }
+        guard let session = sessions.withLockedValue({ $0[sessionID] }) else {
+            return .refusal(404, code: JSONRPCErrorObject.invalidRequest, "Not Found: no session \(sessionID)")
+        }
+        switch await handler.openServerStream(in: session) {
+        case .stream(let produce):
+            return HTTPReply(status: 200, body: .stream(HTTPReply.LiveEvents(produce)))
+        case .refused(let status, let reason):
+            let allow: [(name: String, value: String)] = status == 405 ? [("Allow", "POST, DELETE")] : []
+            return .refusal(status, code: JSONRPCErrorObject.invalidRequest, reason, headers: allow)
         }
     }
 
@@ -119,9 +147,24 @@ final class StreamableHTTPEndpoint: Sendable {
                             "Bad Request: missing \(Self.sessionHeader) header; a session starts with an initialize request")
         }
 
+        // A lone request's streamed reply goes out as it is produced when the headers do not
+        // depend on its content.
+        let mayStream = !isBatch && !opened && accepted.events
         var replies: [[JSONValue]] = []
+        var streamed = false
         for message in messages {
-            let answer = await handler.receive(message, in: session)
+            let reply = await handler.reply(to: message, in: session)
+            if case .stream(let produce) = reply {
+                if mayStream, message.isRequest {
+                    let (handler, ephemeral) = (handler, ephemeral)
+                    return HTTPReply(status: 200, body: .stream(HTTPReply.LiveEvents { send in
+                        await produce(send)
+                        if ephemeral { await handler.sessionEnded(session) }
+                    }))
+                }
+                streamed = true
+            }
+            let answer = await reply.collected()
             if message.isRequest { replies.append(answer) }
         }
         if ephemeral { await handler.sessionEnded(session) }
@@ -132,7 +175,7 @@ final class StreamableHTTPEndpoint: Sendable {
             headers.append((Self.sessionHeader, id))
         }
         guard !replies.isEmpty else { return HTTPReply(status: 202, headers: headers) }
-        let useEvents = accepted.events && (!accepted.json || replyStyle == .events || replies.contains { $0.count > 1 })
+        let useEvents = accepted.events && (!accepted.json || replyStyle == .events || streamed || replies.contains { $0.count > 1 })
         if useEvents { return HTTPReply(status: 200, headers: headers, body: .events(replies.flatMap { $0 })) }
         let responses = replies.compactMap(\.last)
         var status = 200
