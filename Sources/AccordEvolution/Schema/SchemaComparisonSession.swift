@@ -34,6 +34,9 @@ final class SchemaComparisonSession {
         return true
     }()
 
+    /// Neither document uses a keyword that drafts 07, 2019-09 and 2020-12 read differently.
+    private(set) lazy var readsAlikeInCoreDialects = SchemaDialectCore.readsAlike(oldDocument) && SchemaDialectCore.readsAlike(newDocument)
+
     private(set) var drafts: [SchemaFindingDraft] = []
     private var stored: [String: [SchemaFindingDraft]] = [:]
     private var inProgress: Set<String> = []

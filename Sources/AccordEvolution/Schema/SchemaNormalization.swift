@@ -7,6 +7,11 @@ import AccordJSON
 ///   (`{"allOf": [{"$ref": "#/$defs/A"}], "description": …}` is `A` with a description);
 /// - `anyOf`/`oneOf` of a schema and `{"type": "null"}` on one side only becomes the schema
 ///   with `"null"` added to its type (the nullable pattern of Pydantic and zod);
+/// - `anyOf`/`oneOf` on one side only, against a type list on the other, whose branches each
+///   name one type, pairwise disjoint, with only keywords of that type, becomes a type list
+///   with the branches' keywords
+///   (`anyOf: [{type: string, maxLength: 5}, {type: integer}]` is
+///   `type: [string, integer], maxLength: 5`: zod 4 versus zod-to-json-schema);
 /// - a remaining `anyOf`/`oneOf` on one side only is matched by lifting the other side into a
 ///   one-branch combinator, so `string` → `anyOf[string, integer]` reads as a branch added.
 extension SchemaComparisonSession {
@@ -26,6 +31,14 @@ extension SchemaComparisonSession {
             }
         }
         for combinator in [SchemaCombinator.anyOf, .oneOf] where Self.has(combinator, old) != Self.has(combinator, new) {
+            // Only against a type list: elsewhere branch matching says more (a branch added).
+            if Self.has(combinator, old) {
+                if Self.hasTypeList(new) { old = mergedTypeUnion(old, combinator, side: .old) ?? old }
+            } else if Self.hasTypeList(old) {
+                new = mergedTypeUnion(new, combinator, side: .new) ?? new
+            }
+        }
+        for combinator in [SchemaCombinator.anyOf, .oneOf] where Self.has(combinator, old) != Self.has(combinator, new) {
             if Self.has(combinator, old) {
                 new = Self.lifted(new, into: combinator, besides: old.members) ?? new
             } else {
@@ -36,6 +49,10 @@ extension SchemaComparisonSession {
 
     static func has(_ combinator: SchemaCombinator, _ node: SchemaNode) -> Bool {
         node.members[combinator.rawValue] != nil
+    }
+
+    private static func hasTypeList(_ node: SchemaNode) -> Bool {
+        (node.members["type"]?.arrayValue?.count ?? 0) > 1
     }
 
     // MARK: - allOf
@@ -103,6 +120,51 @@ extension SchemaComparisonSession {
         // Built on the branch's identity so that a recursive Optional[Node] meets itself again.
         merged.identity = (schema.reachedByReference ? schema.identity : node.identity) + "?null"
             + (outside.isEmpty || !schema.reachedByReference ? "" : "&" + JSONEncoding.compact(.object(outside)))
+        return merged
+    }
+
+    // MARK: - Unions of single types
+
+    /// Keywords that constrain only values of one JSON type (and are ignored by the others).
+    private static func keywordsOfType(_ name: String) -> Set<String>? {
+        switch name {
+        case "null", "boolean": []
+        case "integer", "number": SchemaKeywords.numberFamily
+        case "string": SchemaKeywords.stringFamily.union(["format"])
+        case "array": SchemaKeywords.arrayFamily
+        case "object": SchemaKeywords.objectFamily
+        default: nil
+        }
+    }
+
+    /// `anyOf`/`oneOf` of branches that each admit one type, no two the same, written as the
+    /// type list it is: a value of one branch's type meets no keyword of another branch, so the
+    /// branches' keywords can sit side by side. `nil` where any branch says more than that.
+    private func mergedTypeUnion(_ node: SchemaNode, _ combinator: SchemaCombinator, side: Side) -> SchemaNode? {
+        guard case .array(let branches)? = node.members[combinator.rawValue], branches.count >= 2 else { return nil }
+        let outside = node.members.filter { $0.key != combinator.rawValue && !SchemaKeywords.definitions.contains($0.key) }
+        guard outside["type"] == nil, outside["enum"] == nil, outside["const"] == nil else { return nil }
+        var names: [JSONValue] = []
+        var admitted: SchemaTypeSet = []
+        var parts = [outside]
+        var followed = node.reachedByReference
+        for (offset, branch) in branches.enumerated() {
+            let resolved = resolve(SchemaSource(value: branch, identity: node.identity + "/\(combinator.rawValue)/\(offset)"), side: side)
+            guard resolved.unresolved == nil, resolved.boolean == nil,
+                  let name = resolved.members["type"]?.stringValue, let types = SchemaTypeSet(keyword: .string(name)),
+                  admitted.isDisjoint(with: types), let own = Self.keywordsOfType(name),
+                  resolved.members.keys.allSatisfy({ $0 == "type" || own.contains($0) }) else { return nil }
+            admitted.formUnion(types)
+            names.append(.string(name))
+            parts.append(resolved.members.filter { $0.key != "type" })
+            followed = followed || resolved.reachedByReference
+        }
+        guard var members = SchemaConjunction.merge(parts) else { return nil }
+        members["type"] = .array(names)
+        var merged = node
+        merged.members = members
+        merged.reachedByReference = followed
+        merged.identity = node.identity + "?types"
         return merged
     }
 
