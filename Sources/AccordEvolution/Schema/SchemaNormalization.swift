@@ -57,13 +57,17 @@ extension SchemaComparisonSession {
 
     // MARK: - allOf
 
-    private func flattenedAllOf(_ node: SchemaNode, side: Side) -> SchemaNode? {
+    /// Nested one-sided allOfs flattened at once (`{"allOf": [{"allOf": [S]}]}` is S); deeper
+    /// nesting, as a recursive reference would give, is left to branch matching.
+    static let allOfNestingLimit = 8
+
+    private func flattenedAllOf(_ node: SchemaNode, side: Side, nesting: Int = 0) -> SchemaNode? {
         guard case .array(let branches)? = node.members["allOf"], !branches.isEmpty else { return nil }
         var parts = [node.members.filter { $0.key != "allOf" }]
         var identities: [String] = []
         var followed = node.reachedByReference
         for (offset, branch) in branches.enumerated() {
-            let resolved = resolve(SchemaSource(value: branch, identity: node.identity + "/allOf/\(offset)"), side: side)
+            let resolved = resolvedBranch(SchemaSource(value: branch, identity: node.identity + "/allOf/\(offset)"), side: side, nesting: nesting + 1)
             guard resolved.unresolved == nil, resolved.boolean != false else { return nil }
             followed = followed || resolved.reachedByReference
             // Inline branches are named by the node's identity already; only where a branch was
@@ -82,12 +86,27 @@ extension SchemaComparisonSession {
         return flattened
     }
 
+    /// A branch as its combinator sees it: references followed, and an allOf wrapper around it
+    /// (`{"allOf": [{"type": "null"}]}`) flattened where that is exact.
+    func resolvedBranch(_ source: SchemaSource, side: Side, nesting: Int = 0) -> SchemaNode {
+        let resolved = resolve(source, side: side)
+        guard Self.has(.allOf, resolved), nesting <= Self.allOfNestingLimit else { return resolved }
+        return flattenedAllOf(resolved, side: side, nesting: nesting) ?? resolved
+    }
+
+    /// Both sides flattened, for comparing two differently nested allOfs (see
+    /// ``SchemaComparisonSession``); `nil` unless both flatten.
+    func flattenedAllOfs(_ old: SchemaNode, _ new: SchemaNode) -> (SchemaNode, SchemaNode)? {
+        guard let old = flattenedAllOf(old, side: .old), let new = flattenedAllOf(new, side: .new) else { return nil }
+        return (old, new)
+    }
+
     // MARK: - Nullable
 
     private func mergedNullable(_ node: SchemaNode, _ combinator: SchemaCombinator, side: Side) -> SchemaNode? {
         guard case .array(let branches)? = node.members[combinator.rawValue], branches.count == 2 else { return nil }
         let resolved = branches.enumerated().map { offset, branch in
-            resolve(SchemaSource(value: branch, identity: node.identity + "/\(combinator.rawValue)/\(offset)"), side: side)
+            resolvedBranch(SchemaSource(value: branch, identity: node.identity + "/\(combinator.rawValue)/\(offset)"), side: side)
         }
         guard let nullIndex = resolved.firstIndex(where: Self.isNullOnly) else { return nil }
         let schema = resolved[1 - nullIndex]
@@ -143,13 +162,15 @@ extension SchemaComparisonSession {
     private func mergedTypeUnion(_ node: SchemaNode, _ combinator: SchemaCombinator, side: Side) -> SchemaNode? {
         guard case .array(let branches)? = node.members[combinator.rawValue], branches.count >= 2 else { return nil }
         let outside = node.members.filter { $0.key != combinator.rawValue && !SchemaKeywords.definitions.contains($0.key) }
-        guard outside["type"] == nil, outside["enum"] == nil, outside["const"] == nil else { return nil }
+        // An `enum` or `const` beside the branches holds for all of them, merged or not; a
+        // `type` beside them would have to be intersected with the list.
+        guard outside["type"] == nil else { return nil }
         var names: [JSONValue] = []
         var admitted: SchemaTypeSet = []
         var parts = [outside]
         var followed = node.reachedByReference
         for (offset, branch) in branches.enumerated() {
-            let resolved = resolve(SchemaSource(value: branch, identity: node.identity + "/\(combinator.rawValue)/\(offset)"), side: side)
+            let resolved = resolvedBranch(SchemaSource(value: branch, identity: node.identity + "/\(combinator.rawValue)/\(offset)"), side: side)
             guard resolved.unresolved == nil, resolved.boolean == nil,
                   let name = resolved.members["type"]?.stringValue, let types = SchemaTypeSet(keyword: .string(name)),
                   admitted.isDisjoint(with: types), let own = Self.keywordsOfType(name),
