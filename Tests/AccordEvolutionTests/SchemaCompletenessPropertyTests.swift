@@ -210,7 +210,8 @@ enum EquivalentRewrite: String, CaseIterable {
             members["enum"] = nil
             members["const"] = values[0]
         case .typeListToAnyOf:
-            return Self.typeListAsAnyOf(members)
+            // The branches' types are disjoint, so oneOf says the same.
+            return Self.typeListAsAnyOf(members, combinator: random.chance(0.3) ? "oneOf" : "anyOf")
         case .integerBoundRespelled:
             return Self.respelledIntegerBound(members, random: &random)
         case .allOfWrapped:
@@ -252,9 +253,9 @@ enum EquivalentRewrite: String, CaseIterable {
         }
     }
 
-    /// `type: [A, B]` with A's and B's keywords → `anyOf: [{type: A, …A's}, {type: B, …B's}]`,
-    /// everything else (annotations, enum, not, …) left beside the anyOf, where it holds for both.
-    static func typeListAsAnyOf(_ members: [String: JSONValue]) -> JSONValue? {
+    /// `type: [A, B]` with A's and B's keywords → `anyOf: [{type: A, …A's}, {type: B, …B's}]`
+    /// (or oneOf), everything else (annotations, enum, not, …) left beside it, holding for both.
+    static func typeListAsAnyOf(_ members: [String: JSONValue], combinator: String) -> JSONValue? {
         guard case .array(let names)? = members["type"], names.count > 1 else { return nil }
         let strings = names.compactMap(\.stringValue)
         guard strings.count == names.count, Set(strings).count == strings.count,
@@ -270,7 +271,7 @@ enum EquivalentRewrite: String, CaseIterable {
             }
             branches.append(.object(branch))
         }
-        outside["anyOf"] = .array(branches)
+        outside[combinator] = .array(branches)
         return .object(outside)
     }
 

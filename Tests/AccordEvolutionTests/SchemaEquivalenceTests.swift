@@ -50,6 +50,16 @@ struct SchemaEquivalenceTests {
         Pair(name: "Optional[Model] through $ref vs inline nullable object",
              old: ##"{"type":"object","properties":{"m":{"anyOf":[{"$ref":"#/$defs/M"},{"type":"null"}]}},"$defs":{"M":{"type":"object","properties":{"x":{"type":"integer"}},"required":["x"]}}}"##,
              new: #"{"type":"object","properties":{"m":{"type":["object","null"],"properties":{"x":{"type":"integer"}},"required":["x"]}}}"#),
+        Pair(name: "pydantic v2 Optional[Enum] through $ref vs inline nullable enum",
+             old: ##"{"type":"object","properties":{"c":{"anyOf":[{"$ref":"#/$defs/Color"},{"type":"null"}]}},"$defs":{"Color":{"enum":["r","g"],"type":"string"}}}"##,
+             new: #"{"type":"object","properties":{"c":{"type":["string","null"],"enum":["r","g",null]}}}"#),
+        Pair(name: "reordered anyOf branches", old: #"{"anyOf":[{"type":"null"},{"type":"string","minLength":1},{"type":"array"}]}"#,
+             new: #"{"anyOf":[{"type":"array"},{"type":"string","minLength":1},{"type":"null"}]}"#),
+        Pair(name: "plain union vs discriminated union (anyOf vs oneOf of tagged branches)",
+             old: ##"{"anyOf":[{"$ref":"#/$defs/Cat"},{"$ref":"#/$defs/Dog"}],"$defs":{"Cat":{"type":"object","properties":{"kind":{"const":"cat"},"lives":{"type":"integer"}},"required":["kind"]},"Dog":{"type":"object","properties":{"kind":{"const":"dog"},"good":{"type":"boolean"}},"required":["kind"]}}}"##,
+             new: ##"{"oneOf":[{"$ref":"#/$defs/Cat"},{"$ref":"#/$defs/Dog"}],"$defs":{"Cat":{"type":"object","properties":{"kind":{"const":"cat"},"lives":{"type":"integer"}},"required":["kind"]},"Dog":{"type":"object","properties":{"kind":{"const":"dog"},"good":{"type":"boolean"}},"required":["kind"]}}}"##),
+        Pair(name: "oneOf vs anyOf of disjoint types", old: #"{"oneOf":[{"type":"string"},{"type":"object","properties":{"a":{}}}]}"#,
+             new: #"{"anyOf":[{"type":"string"},{"type":"object","properties":{"a":{}}}]}"#),
         Pair(name: "nullable type list vs anyOf of every single type", old: #"{"type":["string","integer","null"]}"#,
              new: #"{"anyOf":[{"type":"string"},{"type":"integer"},{"type":"null"}]}"#),
 
@@ -184,10 +194,15 @@ struct SchemaEquivalenceTests {
         #expect(found.contains("input-schema-dialect-changed potentiallyBreaking"), "\(found)")
     }
 
-    @Test("an overlapping oneOf is not a type list: a value matching both branches is rejected")
+    @Test("an overlapping oneOf is not a type list or an anyOf: a value matching both branches is rejected")
     func overlappingOneOfIsNotAnyOf() throws {
         let oneOf = #"{"oneOf":[{"type":"number"},{"type":"integer"}]}"#
         let typeList = #"{"type":["number","integer"]}"#
+        let anyOf = #"{"anyOf":[{"type":"number"},{"type":"integer"}]}"#
         #expect(try SchemaTesting.compare(oneOf, typeList, direction: .output).contains { $0.severity >= .potentiallyBreaking })
+        #expect(try SchemaTesting.compare(oneOf, anyOf, direction: .output).contains { $0.severity >= .potentiallyBreaking })
+        let untagged = #"{"oneOf":[{"type":"object","properties":{"a":{}}},{"type":"object","properties":{"b":{}}}]}"#
+        #expect(try SchemaTesting.compare(untagged, untagged.replacingOccurrences(of: "oneOf", with: "anyOf"), direction: .output)
+            .contains { $0.severity >= .potentiallyBreaking })
     }
 }

@@ -5,6 +5,8 @@ import AccordJSON
 ///
 /// - `allOf` on one side only is flattened into its parent when the parts cannot interact
 ///   (`{"allOf": [{"$ref": "#/$defs/A"}], "description": …}` is `A` with a description);
+/// - an `anyOf` on one side and a `oneOf` on the other are compared as the new side's
+///   combinator where the old side's branches exclude each other;
 /// - `anyOf`/`oneOf` of a schema and `{"type": "null"}` on one side only becomes the schema
 ///   with `"null"` added to its type (the nullable pattern of Pydantic and zod);
 /// - `anyOf`/`oneOf` on one side only, against a type list on the other, whose branches each
@@ -22,6 +24,9 @@ extension SchemaComparisonSession {
             } else {
                 new = flattenedAllOf(new, side: .new) ?? new
             }
+        }
+        if Self.has(.anyOf, old) != Self.has(.oneOf, old), Self.has(.anyOf, old) == Self.has(.oneOf, new), Self.has(.anyOf, new) != Self.has(.oneOf, new) {
+            old = exclusiveUnionRenamed(old, to: Self.has(.anyOf, new) ? .anyOf : .oneOf) ?? old
         }
         for combinator in [SchemaCombinator.anyOf, .oneOf] where Self.has(combinator, old) != Self.has(combinator, new) {
             if Self.has(combinator, old) {
@@ -99,6 +104,26 @@ extension SchemaComparisonSession {
     func flattenedAllOfs(_ old: SchemaNode, _ new: SchemaNode) -> (SchemaNode, SchemaNode)? {
         guard let old = flattenedAllOf(old, side: .old), let new = flattenedAllOf(new, side: .new) else { return nil }
         return (old, new)
+    }
+
+    // MARK: - anyOf and oneOf
+
+    /// The old side's anyOf written as the new side's oneOf, or the other way round, where its
+    /// branches exclude each other (no value matches two, so "one of" and "any of" agree): a
+    /// plain union that became a discriminated one (zod's and pydantic's spellings) is no change.
+    /// The pointers stay the new side's.
+    private func exclusiveUnionRenamed(_ node: SchemaNode, to target: SchemaCombinator) -> SchemaNode? {
+        let source: SchemaCombinator = target == .anyOf ? .oneOf : .anyOf
+        guard case .array(let branches)? = node.members[source.rawValue], branches.count > 1 else { return nil }
+        let summaries = branches.enumerated().map { offset, branch in
+            SchemaBranchSummary(written: branch, resolved: resolvedBranch(SchemaSource(value: branch, identity: node.identity + "/\(source.rawValue)/\(offset)"), side: .old))
+        }
+        guard SchemaBranchSummary.arePairwiseDisjoint(summaries) else { return nil }
+        var renamed = node
+        renamed.members[source.rawValue] = nil
+        renamed.members[target.rawValue] = .array(branches)
+        renamed.identity = node.identity + "?\(target.rawValue)"
+        return renamed
     }
 
     // MARK: - Nullable
