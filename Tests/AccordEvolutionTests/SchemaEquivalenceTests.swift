@@ -201,6 +201,10 @@ struct SchemaEquivalenceTests {
         let anyOf = #"{"anyOf":[{"type":"number"},{"type":"integer"}]}"#
         #expect(try SchemaTesting.compare(oneOf, typeList, direction: .output).contains { $0.severity >= .potentiallyBreaking })
         #expect(try SchemaTesting.compare(oneOf, anyOf, direction: .output).contains { $0.severity >= .potentiallyBreaking })
+        // Tags decide only among objects: a string matches both untyped branches.
+        let untyped = #"{"oneOf":[{"properties":{"k":{"const":"a"}},"required":["k"]},{"properties":{"k":{"const":"b"}},"required":["k"]}]}"#
+        #expect(try SchemaTesting.compare(untyped, untyped.replacingOccurrences(of: "oneOf", with: "anyOf"), direction: .output)
+            .contains { $0.severity >= .potentiallyBreaking })
         let untagged = #"{"oneOf":[{"type":"object","properties":{"a":{}}},{"type":"object","properties":{"b":{}}}]}"#
         #expect(try SchemaTesting.compare(untagged, untagged.replacingOccurrences(of: "oneOf", with: "anyOf"), direction: .output)
             .contains { $0.severity >= .potentiallyBreaking })
