@@ -170,11 +170,14 @@ struct SchemaEquivalenceTests {
         #expect(output.contains("output-type-widened breaking"), "\(output)")
     }
 
-    @Test("OpenAPI `nullable: true` is no JSON Schema keyword: null is not admitted, so type with null is a widening")
+    @Test("OpenAPI `nullable: true` is no JSON Schema keyword (type with null widens); zod 4's safe-integer bounds are bounds")
     func openAPINullableIsNotNull() throws {
         let openAPI = #"{"type":"string","nullable":true}"#
         let jsonSchema = #"{"type":["string","null"]}"#
-        #expect(try rules(openAPI, jsonSchema, .output).contains("output-type-widened breaking"))
+        let found = try rules(openAPI, jsonSchema, .output)
+        #expect(found.contains("output-type-widened breaking") && found.contains("output-change-undecidable potentiallyBreaking"), "\(found)")
+        let zod4Integer = try rules(#"{"type":"integer"}"#, #"{"type":"integer","minimum":-9007199254740991,"maximum":9007199254740991}"#, .input)
+        #expect(zod4Integer.sorted() == ["input-lower-bound-tightened breaking", "input-upper-bound-tightened breaking"], "\(zod4Integer)")
     }
 
     @Test("integer bounds that admit different integers still differ; number bounds keep exclusivity")
