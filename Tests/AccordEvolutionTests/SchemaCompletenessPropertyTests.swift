@@ -99,6 +99,30 @@ import Testing
         #expect(withFindings == 0, "\(withFindings) comparison(s) of equivalent schemas reported findings")
     }
 
+    /// The normalizations must not hide real changes either: a rewritten schema changed by the
+    /// soundness test's mutator, compared with the original, is still reported whenever an
+    /// instance tells the two apart (the soundness property, across spellings).
+    @Test(arguments: [SchemaDirection.input, .output])
+    func realChangesBehindRewritesAreStillReported(_ direction: SchemaDirection) {
+        var violations: [String] = []
+        var decisiveCases = 0
+        for pair in Self.pairs.prefix(100) {
+            var random = SplitMix64(seed: pair.seed ^ (direction == .input ? 0x5EED : 0xFEED))
+            let changed = SchemaMutator.mutate(pair.rewritten, random: &random)
+            let (old, new) = random.chance(0.5) ? (pair.original, changed) : (changed, pair.original)
+            guard let witness = SchemaSoundnessPropertyTests.witness(old: old, new: new, direction: direction, seed: pair.seed) else { continue }
+            decisiveCases += 1
+            guard !SchemaSoundnessPropertyTests.reports(old: old, new: new, direction: direction) else { continue }
+            violations.append("""
+                \(pair.description)
+                  \(direction): instance \(JSONEncoding.compact(witness)) separates old \(JSONEncoding.compact(old)) and new \(JSONEncoding.compact(new)), nothing breaking reported
+                """)
+        }
+        print("completeness: \(decisiveCases) rewritten pairs changed by the mutator told apart by an instance (\(direction)), \(violations.count) unreported")
+        #expect(decisiveCases >= 20, "too few changed pairs told apart by an instance (\(decisiveCases))")
+        #expect(violations.isEmpty, "\(violations.count) unsound case(s):\n\(violations.prefix(5).joined(separator: "\n"))")
+    }
+
     @Test func pythonJsonschemaAcceptsTheSameInstancesOnBothSides() throws {
         let python = try OraclePython.path()
         var cases: [(schema: JSONValue, instance: JSONValue)] = []
