@@ -213,3 +213,29 @@ struct SchemaEquivalenceTests {
             .contains { $0.severity >= .potentiallyBreaking })
     }
 }
+
+/// Real pydantic 2 output against the same arguments as zod-to-json-schema spells them
+/// (Tests/Fixtures/equivalence): only titles differ, so nothing above a patch is reported.
+@Suite("Schema equivalence across generators")
+struct GeneratorEquivalenceTests {
+    static func fixture(_ name: String) throws -> JSONValue {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<2 { url.deleteLastPathComponent() }
+        let data = try Data(contentsOf: url.appendingPathComponent("Fixtures/equivalence/\(name)"))
+        return try JSONValue(parsing: String(decoding: data, as: UTF8.self))
+    }
+
+    @Test func pydanticAndZodSpellingsOfOneToolCompareAsTextOnly() throws {
+        let pydantic = try Self.fixture("pydantic-2.json"), zod = try Self.fixture("zod-style.json")
+        for direction in SchemaDirection.allCases {
+            for (old, new) in [(pydantic, zod), (zod, pydantic)] {
+                let findings = SchemaComparator(direction: direction, options: ComparisonOptions(today: "2026-01-01"))
+                    .compare(old: old, new: new, schemaPointer: SchemaTesting.pointer, kind: .tool, name: "t")
+                let beyondText = findings.filter { $0.severity != .nonBreaking || $0.effectiveSemver != .patch }
+                #expect(beyondText.isEmpty, "\(direction): \(beyondText.map { "\($0.ruleID) \($0.pointer): \($0.message)" })")
+                // The titles pydantic writes are the one real difference.
+                #expect(findings.contains { $0.pointer.description.hasSuffix("/title") }, "\(direction)")
+            }
+        }
+    }
+}
