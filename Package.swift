@@ -129,13 +129,13 @@ let package = Package(
             capability: .command(intent: .custom(verb: "accord", description: "Run Accord (check, diff, verify, snapshot …) against this package's MCP servers, building the swift-product servers accord.yaml names."))
         ),
         // Peer lookup and package paths shared by the test targets (not shipped).
-        .target(name: "AccordTestSupport", path: "Tests/AccordTestSupport"),
+        .target(name: "AccordTestSupport", dependencies: ["AccordJSON"], path: "Tests/AccordTestSupport"),
         .testTarget(name: "AccordJSONTests", dependencies: ["AccordJSON", "AccordTestSupport"]),
         .testTarget(name: "AccordMCPTests", dependencies: ["AccordMCP"]),
         .testTarget(name: "AccordSnapshotTests", dependencies: ["AccordSnapshot"]),
         .testTarget(name: "AccordGitTests", dependencies: ["AccordGit", "AccordTestSupport"]),
         .testTarget(name: "AccordRegistryTests", dependencies: ["AccordRegistry", "AccordContracts", "AccordJSON", "AccordTestSupport"]),
-        .testTarget(name: "AccordEvolutionTests", dependencies: ["AccordEvolution", "AccordJSON", "AccordSnapshot"]),
+        .testTarget(name: "AccordEvolutionTests", dependencies: ["AccordEvolution", "AccordJSON", "AccordSnapshot", "AccordTestSupport"]),
         .testTarget(name: "AccordReportTests", dependencies: ["AccordReport", "AccordEvolution", "AccordContracts", "AccordJSON", "AccordTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "AccordContractsTests", dependencies: ["AccordContracts", "AccordJSON", "AccordSnapshot", "AccordTestSupport"]),
         .testTarget(name: "AccordRecordTests", dependencies: ["AccordRecord", "AccordContracts", "AccordJSON", "AccordSnapshot", "AccordTestSupport"]),

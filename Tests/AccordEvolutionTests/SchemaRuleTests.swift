@@ -338,7 +338,7 @@ let schemaRuleCases: [SchemaRuleCase] = [
                    #"{"type":"integer","default":10}"#, #"{"type":"integer","default":20}"#,
                    input: P("input-default-changed", "/default"), output: N("output-annotation-changed", "/default")),
     SchemaRuleCase("$schema dialect changed",
-                   #"{"$schema":"http://json-schema.org/draft-07/schema#","type":"object"}"#, #"{"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object"}"#,
+                   #"{"$schema":"http://json-schema.org/draft-04/schema#","type":"object"}"#, #"{"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object"}"#,
                    input: P("input-schema-dialect-changed", "/$schema"), output: P("output-schema-dialect-changed", "/$schema")),
     SchemaRuleCase("description changed",
                    #"{"type":"object","properties":{"q":{"type":"string","description":"query"}}}"#, #"{"type":"object","properties":{"q":{"type":"string","description":"search query"}}}"#,

@@ -5,7 +5,9 @@ import AccordJSON
 /// and their min mirrors), multipleOf and uniqueItems.
 ///
 /// Numeric bounds are compared by their effect: the tightest bound a side states, so moving
-/// `maximum: 10, exclusiveMaximum: true` to `exclusiveMaximum: 10` is no change at all.
+/// `maximum: 10, exclusiveMaximum: true` to `exclusiveMaximum: 10` is no change at all. Where
+/// the only numbers both sides admit are integers, bounds are compared by the integers they
+/// admit: `exclusiveMinimum: 0`, `minimum: 0.5` and `minimum: 1` are one bound there.
 extension SchemaComparisonSession {
     /// The tightest numeric bound one side states in one direction.
     struct NumericBound {
@@ -39,17 +41,35 @@ extension SchemaComparisonSession {
             }
             return candidates.min { $0.isTighter(than: $1, upper: upper) }
         }
-    }
 
-    func compareNumericBounds(_ old: SchemaNode, _ new: SchemaNode, at site: SchemaSite) {
-        for upper in [true, false] {
-            compareNumericBound(NumericBound.of(old.members, upper: upper), NumericBound.of(new.members, upper: upper), upper: upper, old, new, at: site)
+        /// The extreme integer this bound admits: `> 0` and `≥ 0.5` admit 1 and up, `< 10`
+        /// and `≤ 9.5` admit 9 and down. `nil` where the bound is too large to say exactly.
+        func integerLimit(upper: Bool) -> Double? {
+            let value = value
+            guard value.isFinite, abs(value) < 9_007_199_254_740_992 else { return nil }
+            if upper { return exclusive ? value.rounded(.up) - 1 : value.rounded(.down) }
+            return exclusive ? value.rounded(.down) + 1 : value.rounded(.up)
         }
     }
 
-    private func compareNumericBound(_ before: NumericBound?, _ after: NumericBound?, upper: Bool, _ old: SchemaNode, _ new: SchemaNode, at site: SchemaSite) {
+    func compareNumericBounds(_ old: SchemaNode, _ new: SchemaNode, at site: SchemaSite) {
+        // The numbers both sides admit are integers only: compare bounds by the integers they admit.
+        let integersOnly = SchemaTypeSet.admitted(by: old.members).intersection(.numbers) == .integer
+            && SchemaTypeSet.admitted(by: new.members).intersection(.numbers) == .integer
+        for upper in [true, false] {
+            compareNumericBound(NumericBound.of(old.members, upper: upper), NumericBound.of(new.members, upper: upper), upper: upper,
+                                integersOnly: integersOnly, old, new, at: site)
+        }
+    }
+
+    private func compareNumericBound(_ before: NumericBound?, _ after: NumericBound?, upper: Bool, integersOnly: Bool,
+                                     _ old: SchemaNode, _ new: SchemaNode, at site: SchemaSite) {
         let tightened: SchemaChange = upper ? .upperBoundTightened : .lowerBoundTightened
         let loosened: SchemaChange = upper ? .upperBoundLoosened : .lowerBoundLoosened
+        if integersOnly, let before, let after, let limit = before.integerLimit(upper: upper), limit == after.integerLimit(upper: upper) {
+            // Another spelling of the same integer bound.
+            return
+        }
         switch (before, after) {
         case (nil, let bound?):
             report(tightened, at: site, site.pointer(bound.keyword), old: nil, new: .number(bound.number),

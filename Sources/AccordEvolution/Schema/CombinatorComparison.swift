@@ -26,10 +26,10 @@ extension SchemaComparisonSession {
             return SchemaSource(value: branch, identity: identity)
         }
         let oldSummaries = oldBranches.enumerated().map { offset, branch in
-            SchemaBranchSummary(written: branch, resolved: resolve(branchSource(old, oldSource, branch, offset), side: .old))
+            SchemaBranchSummary(written: branch, resolved: resolvedBranch(branchSource(old, oldSource, branch, offset), side: .old))
         }
         let newSummaries = newBranches.enumerated().map { offset, branch in
-            SchemaBranchSummary(written: branch, resolved: resolve(branchSource(new, newSource, branch, offset), side: .new))
+            SchemaBranchSummary(written: branch, resolved: resolvedBranch(branchSource(new, newSource, branch, offset), side: .new))
         }
         let matching = SchemaBranchMatcher.match(old: oldSummaries, new: newSummaries)
         let oldVirtual = old.virtualCombinators[combinator] != nil, newVirtual = new.virtualCombinators[combinator] != nil

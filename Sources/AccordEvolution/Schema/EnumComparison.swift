@@ -5,6 +5,12 @@ import AccordJSON
 /// `const: "a"` → `enum: ["a", "b"]` reads as a value added rather than a const removed.
 extension SchemaComparisonSession {
     func compareEnumAndConst(_ old: SchemaNode, _ new: SchemaNode, at site: SchemaSite) {
+        // `const: "a"`, `enum: ["a"]`, both at once, or `type: "null"` against `const: null`:
+        // the same values however they are spelled.
+        if let before = Self.enumeration(old.members), let after = Self.enumeration(new.members),
+           Set(before.map(SchemaValue.key)) == Set(after.map(SchemaValue.key)) {
+            return
+        }
         var oldValues = old.members["enum"]?.arrayValue
         var newValues = new.members["enum"]?.arrayValue
         var oldConst = old.members["const"], newConst = new.members["const"]
@@ -53,5 +59,27 @@ extension SchemaComparisonSession {
         default:
             break
         }
+    }
+
+    /// Every value `members` admit when they admit only a few listed ones: `const` (within an
+    /// `enum` beside it), `enum` (within the type), or a type with finitely many values (null,
+    /// boolean); `nil` when the values are not listed.
+    static func enumeration(_ members: [String: JSONValue]) -> [JSONValue]? {
+        let types = members["type"].flatMap(SchemaTypeSet.init(keyword:)) ?? .any
+        var values: [JSONValue]
+        if let constant = members["const"] {
+            values = [constant]
+            if case .array(let listed)? = members["enum"] {
+                let keys = Set(listed.map(SchemaValue.key))
+                values = values.filter { keys.contains(SchemaValue.key($0)) }
+            }
+        } else if case .array(let listed)? = members["enum"] {
+            values = listed
+        } else if !types.isEmpty, types.isSubset(of: [.null, .boolean]) {
+            values = (types.contains(.null) ? [.null] : []) + (types.contains(.boolean) ? [false, true] : [])
+        } else {
+            return nil
+        }
+        return values.filter { types.intersects(SchemaTypeSet(of: $0)) }
     }
 }

@@ -1,6 +1,7 @@
 import AccordJSON
 
-/// Keywords that never reject a value: `$schema` (the dialect), `default`, `deprecated`,
+/// Keywords that never reject a value: `$schema` (the dialect; a change between dialects that
+/// read both schemas alike is none, see ``SchemaDialectCore``), `default`, `deprecated`,
 /// descriptive text (title, description, examples, `$comment`, …), and keywords the comparison
 /// does not know, which are undecidable rather than guessed harmless.
 extension SchemaComparisonSession {
@@ -41,7 +42,10 @@ extension SchemaComparisonSession {
             while trimmed.hasSuffix("#") { trimmed = trimmed.dropLast() }
             return String(trimmed)
         }
-        guard dialect(before) != dialect(after) else { return }
+        let (oldDialect, newDialect) = (dialect(before), dialect(after))
+        guard oldDialect != newDialect else { return }
+        // Both dialects read every keyword of both schemas alike: nothing validates differently.
+        if SchemaDialectCore.dialects.contains(oldDialect), SchemaDialectCore.dialects.contains(newDialect), readsAlikeInCoreDialects { return }
         report(.dialectChanged, at: site, site.pointer("$schema"), old: before, new: after,
                "$schema dialect changed from \(SchemaValue.plain(before ?? .string("2020-12 (default)"))) to \(SchemaValue.plain(after ?? .string("2020-12 (default)")))",
                hint: "keywords may validate differently under another dialect")

@@ -34,10 +34,12 @@ struct SchemaBranchSummary {
         required = SchemaComparisonSession.requiredNames(members)
     }
 
-    /// Whether no value can match both branches: their types are disjoint, or a property
-    /// both require is pinned to different values.
+    /// Whether no value can match both branches: their types are disjoint, or both admit only
+    /// objects and a property both require is pinned to different values (`properties` and
+    /// `required` say nothing about a string, which could match both).
     func isDisjoint(from other: SchemaBranchSummary) -> Bool {
         if !types.intersects(other.types) { return true }
+        guard types.isSubset(of: .object), other.types.isSubset(of: .object) else { return false }
         for (name, value) in discriminators where required.contains(name) && other.required.contains(name) {
             if let otherValue = other.discriminators[name], otherValue != value { return true }
         }

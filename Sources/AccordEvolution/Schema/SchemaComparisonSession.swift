@@ -34,11 +34,18 @@ final class SchemaComparisonSession {
         return true
     }()
 
+    /// Neither document uses a keyword that drafts 07, 2019-09 and 2020-12 read differently.
+    private(set) lazy var readsAlikeInCoreDialects = SchemaDialectCore.readsAlike(oldDocument) && SchemaDialectCore.readsAlike(newDocument)
+
     private(set) var drafts: [SchemaFindingDraft] = []
     private var stored: [String: [SchemaFindingDraft]] = [:]
     private var inProgress: Set<String> = []
     private var remainingSteps: Int
     private var reportedDepthLimit = false
+    /// Flattened comparisons under way (each one is done again structurally if it finds a
+    /// difference, so their nesting is bounded to keep the work linear).
+    private var equivalenceTrials = 0
+    static let equivalenceTrialLimit = 2
 
     /// Locations compared before giving up: far above any real schema, low enough that a
     /// hostile one (references that fan out exponentially) cannot stall a CI run.
@@ -160,6 +167,19 @@ final class SchemaComparisonSession {
     /// Both sides resolved and normalized: boolean schemas first, then keyword by keyword.
     private func compareResolved(_ oldNode: SchemaNode, _ newNode: SchemaNode, at site: SchemaSite) {
         var old = oldNode, new = newNode
+        // Two allOfs nested differently (`allOf: [X]` against `allOf: [{allOf: [X]}]`) pair
+        // their branches wrongly: where both flatten, the flattened schemas are compared first,
+        // and if nothing that validates differs, that is the answer.
+        if Self.has(.allOf, old), Self.has(.allOf, new), equivalenceTrials < Self.equivalenceTrialLimit,
+           !SchemaValue.equal(old.members["allOf"], new.members["allOf"]), let (flatOld, flatNew) = flattenedAllOfs(old, new) {
+            equivalenceTrials += 1
+            let found = trial { compareResolved(flatOld, flatNew, at: site) }
+            equivalenceTrials -= 1
+            if !found.contains(where: \.change.affectsValidation) {
+                append(found)
+                return
+            }
+        }
         normalize(&old, &new)
 
         if old.rejectsEverything || new.rejectsEverything {

@@ -4,11 +4,14 @@ import AccordJSON
 /// constrain. A keyword outside these lists is unknown: a change to it is reported as
 /// undecidable, except vendor extensions (`x-…`), which are annotations.
 enum SchemaKeywords {
-    /// Annotations: they describe, they never reject a value.
+    /// Annotations: they describe, they never reject a value. `discriminator` is OpenAPI's
+    /// hint beside a oneOf (pydantic writes it for tagged unions); JSON Schema validators
+    /// ignore it, and the oneOf says what is valid.
     static let annotations: Set<String> = [
         "title", "description", "examples", "example", "$comment", "readOnly", "writeOnly",
         "contentMediaType", "contentEncoding", "contentSchema",
         "$id", "id", "$anchor", "$dynamicAnchor", "$recursiveAnchor", "$vocabulary",
+        "discriminator",
     ]
 
     /// Keywords with rules of their own that never reject a value either.
