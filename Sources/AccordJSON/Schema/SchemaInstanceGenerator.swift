@@ -75,11 +75,10 @@ public struct SchemaInstanceGenerator: Sendable {
 
     private mutating func prepare(_ schema: JSONValue) -> Context {
         if let context, context.schema == schema { return context }
-        let compiler = SchemaCompiler(document: schema)
         let created = Context(
             schema: schema,
             validator: JSONSchemaValidator(schema: schema, options: options.validation),
-            flattener: SchemaFlattener(resolver: compiler.resolver, dialect: compiler.dialect))
+            flattener: SchemaFlattener(resolver: SchemaResolver(document: schema), dialect: SchemaDialect(schema: schema)))
         context = created
         return created
     }
