@@ -133,6 +133,58 @@ import Testing
         #expect(!rejected.isEmpty && rejected.allSatisfy { $0["arguments"]?["timezone"]?.stringValue != nil }, "\(report)")
         #expect(run.status == 1)
     }
+
+    /// A project whose accord.yaml names the lying fixture with `probe` set to `probe`.
+    static func project(probe: String) throws -> String {
+        let folder = try temporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder + "/snapshots", withIntermediateDirectories: true)
+        let config = """
+            servers:
+              liar:
+                command: \(try Peers.python())
+                args: ["\(try Peers.fixture("liar_server.py"))"]
+                probe: \(probe)
+            """
+        try config.write(toFile: folder + "/accord.yaml", atomically: true, encoding: .utf8)
+        return folder
+    }
+
+    @Test func checkWithProbeTrueProbesTheServerAndFailsTheGateOnFindings() async throws {
+        let folder = try Self.project(probe: "false")
+        // A baseline first, so the diff passes and only the probe can fail the gate.
+        #expect(try await runAccord(["check", "--update"], in: folder, environment: ["CI": ""]).status == 0)
+        let quiet = try await runAccord(["check", "--format", "json"], in: folder)
+        #expect(quiet.status == 0, "\(quiet)")
+        #expect(try Self.json(quiet)["servers"]?[0]?["probe"] == nil)
+
+        let probed = try Self.project(probe: "{calls: 2, seed: 3, invalid: true}")
+        try FileManager.default.copyItem(atPath: folder + "/snapshots/liar.json", toPath: probed + "/snapshots/liar.json")
+        let run = try await runAccord(["check", "--format", "json"], in: probed)
+        #expect(run.status == 1, "\(run)")
+        let report = try Self.json(run)
+        let server = try #require(report["servers"]?[0])
+        #expect(server["status"] == "failed")
+        #expect(server["diff"]?["findings"]?.arrayValue?.isEmpty == true)
+        let probe = try #require(server["probe"])
+        #expect(probe["options"]?["seed"] == 3 && probe["options"]?["invalid"] == true)
+        #expect(!Self.findings(probe, "valid-arguments-rejected", tool: "lookup_order").isEmpty)
+        #expect(!Self.findings(probe, "output-schema-violated", tool: "get_status").isEmpty)
+        // The check report, probe included, matches its published schema.
+        let schema = try JSONValue(parsing: try String(contentsOfFile: PackagePaths.path("docs/schemas/accord-check-report.schema.json"), encoding: .utf8))
+        #expect(JSONSchemaValidator(schema: schema).validate(report).isEmpty)
+        let text = try await runAccord(["check"], in: probed)
+        #expect(text.stdout.contains("BREAKING lookup_order: valid-arguments-rejected"), "\(text.stdout)")
+        #expect(text.stdout.contains("probe: "), "\(text.stdout)")
+    }
+
+    @Test func aBadProbeSettingIsAnInputErrorNamingTheField() async throws {
+        let folder = try Self.project(probe: "{calls: 0}")
+        let run = try await runAccord(["check"], in: folder)
+        #expect(run.status == 2, "\(run)")
+        #expect(run.stderr.contains("accord.yaml") && run.stderr.contains("calls"), "\(run.stderr)")
+        let given = try await runAccord(["check"], in: try Self.project(probe: "{given: [orders exist]}"))
+        #expect(given.status == 2 && given.stderr.contains("provider-states"), "\(given)")
+    }
 }
 
 /// Compares a JSON number as a Double (test convenience).

@@ -1,5 +1,6 @@
 import AccordEvolution
 import AccordJSON
+import AccordReport
 @testable import AccordProbe
 import Testing
 
@@ -59,26 +60,31 @@ import Testing
 @Suite struct ProbeJudgeTests {
     static let output: JSONValue = ["type": "object", "required": ["n"], "properties": ["n": ["type": "integer"]]]
 
-    static func call(_ kind: ProbeReport.ArgumentKind, _ outcome: ProbeReport.Outcome) -> ProbeReport.Call {
-        ProbeReport.Call(tool: "t", kind: kind, arguments: ["a": 1], outcome: outcome)
+    static func call(_ kind: ProbeReport.ArgumentKind, _ outcome: ProbeReport.Outcome) -> (ProbeReport.Call, JSONValue?) {
+        (ProbeReport.Call(tool: "t", kind: kind, arguments: ["a": 1], outcome: outcome), nil)
+    }
+
+    static func call(_ kind: ProbeReport.ArgumentKind, result: JSONValue) -> (ProbeReport.Call, JSONValue?) {
+        (ProbeReport.Call(tool: "t", kind: kind, arguments: ["a": 1], outcome: .result), result)
     }
 
     @Test func eachReplyIsJudgedAgainstTheToolsSchemas() {
-        func kinds(_ call: ProbeReport.Call, _ schema: JSONValue? = ProbeJudgeTests.output) -> [ProbeFindingKind] {
-            ProbeJudge.findings(call, outputSchema: schema).map(\.kind)
+        func kinds(_ call: (ProbeReport.Call, JSONValue?), _ schema: JSONValue? = ProbeJudgeTests.output) -> [ProbeFindingKind] {
+            ProbeJudge.findings(call.0, result: call.1, outputSchema: schema).map(\.kind)
         }
-        #expect(kinds(Self.call(.valid, .result(["structuredContent": ["n": 1]]))) == [])
-        #expect(kinds(Self.call(.valid, .result(["structuredContent": ["n": "x"]]))) == [.outputSchemaViolated])
-        #expect(kinds(Self.call(.valid, .result(["content": []]))) == [.structuredContentMissing])
-        #expect(kinds(Self.call(.valid, .result(["content": []])), nil) == [])
+        #expect(kinds(Self.call(.valid, result: ["structuredContent": ["n": 1]])) == [])
+        #expect(kinds(Self.call(.valid, result: ["structuredContent": ["n": "x"]])) == [.outputSchemaViolated])
+        #expect(kinds(Self.call(.valid, result: ["content": []])) == [.structuredContentMissing])
+        #expect(kinds(Self.call(.valid, result: ["content": []]), nil) == [])
         #expect(kinds(Self.call(.valid, .toolError("no"))) == [.validArgumentsRejected])
         #expect(kinds(Self.call(.valid, .rpcError(code: -32602, message: "bad"))) == [.validArgumentsRejected])
         #expect(kinds(Self.call(.invalid, .toolError("no"))) == [])
         #expect(kinds(Self.call(.invalid, .rpcError(code: -32602, message: "bad"))) == [])
         #expect(kinds(Self.call(.invalid, .rpcError(code: -32603, message: "boom"))) == [.invalidArgumentsCrashed])
         #expect(kinds(Self.call(.invalid, .failed("server exited"))) == [.invalidArgumentsCrashed])
-        #expect(kinds(Self.call(.invalid, .result(["content": []]))) == [.invalidArgumentsAccepted])
-        let violation = ProbeJudge.findings(Self.call(.valid, .result(["structuredContent": ["n": "x"]])), outputSchema: Self.output)[0]
+        #expect(kinds(Self.call(.invalid, result: ["content": []])) == [.invalidArgumentsAccepted])
+        let violating = Self.call(.valid, result: ["structuredContent": ["n": "x"]])
+        let violation = ProbeJudge.findings(violating.0, result: violating.1, outputSchema: Self.output)[0]
         #expect(violation.arguments == ["a": 1])
         #expect(violation.pointer?.description == "/structuredContent/n")
     }
@@ -93,5 +99,26 @@ import Testing
         report.findings.append(ProbeReport.Finding(kind: .validArgumentsRejected, tool: "t", arguments: [:], message: "rejected"))
         #expect(report.failed)
         #expect(report.summary == "0 calls to 0 tools, 0 tools skipped, 2 findings (1 breaking, 1 non-breaking)")
+    }
+}
+
+@Suite struct ProbeReportDocumentTests {
+    @Test func aProbeReportReadsBackAsItWasWritten() throws {
+        var report = ProbeReport(target: "-- python liar_server.py", serverName: "liar", serverVersion: "0.9.0",
+                                 options: ProbeOptions(seed: UInt64.max, callsPerTool: 2, invalid: true, allowWrites: false), failOn: .any, states: ["orders exist"])
+        report.calls = [
+            ProbeReport.Call(tool: "lookup_order", kind: .valid, arguments: ["quantity": 57], outcome: .toolError("quantity must be at most 10")),
+            ProbeReport.Call(tool: "get_status", kind: .valid, arguments: [:], outcome: .result),
+            ProbeReport.Call(tool: "get_status", kind: .invalid, arguments: ["verbose": 1], outcome: .rpcError(code: -32603, message: "boom")),
+        ]
+        report.skipped = [ProbeReport.SkippedTool(tool: "delete_everything", reason: "readOnlyHint is false")]
+        report.findings = [
+            ProbeReport.Finding(kind: .validArgumentsRejected, tool: "lookup_order", arguments: ["quantity": 57], message: "tool error"),
+            ProbeReport.Finding(kind: .outputSchemaViolated, tool: "get_status", arguments: [:], message: "bad", pointer: JSONPointer(tokens: ["structuredContent", "state"])),
+        ]
+        report.stoppedEarly = "server exited"
+        let json = ProbeReportDocument.json(report, context: RenderContext(toolVersion: "test"))
+        #expect(try ProbeReportDocument.report(from: json) == report)
+        #expect(throws: ProbeReportDocumentError.self) { try ProbeReportDocument.report(from: json.setting("kind", to: "mock")) }
     }
 }

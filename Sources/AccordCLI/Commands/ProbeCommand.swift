@@ -85,10 +85,22 @@ struct ProbeCommand: AsyncParsableCommand {
         let options = ProbeOptions(seed: seed, callsPerTool: calls, invalid: invalid, allowWrites: allowWrites,
                                    states: given.map { ProviderState(state: $0) })
         if verbosity.verbose { Console.error("probing \(target.label)…") }
-        let probed = try await target.probe(options: options, client: client.clientOptions, failOn: failOn)
+        let probed: ProbeReport
+        do {
+            probed = try await target.probe(options: options, client: client.clientOptions, failOn: failOn)
+        } catch let error as ProbeSetupError {
+            Console.error("error: \(error)")
+            throw CommandFailure(.serverError)
+        }
         try report.emit(probed)
         if probed.failed { throw CommandFailure(.findings) }
     }
+}
+
+/// A provider state the probe could not set up: the server's side, exit 3.
+struct ProbeSetupError: Error, CustomStringConvertible {
+    var failure: ProbeRunner.Failure
+    var description: String { failure.description }
 }
 
 extension ProviderTarget {
@@ -104,8 +116,7 @@ extension ProviderTarget {
                 try await ProbeRunner.probe(session: session, target: label, options: options, hook: hook, failOn: failOn)
             }
         } catch let failure as ProbeRunner.Failure {
-            Console.error("error: \(failure)")
-            throw CommandFailure(.serverError)
+            throw ProbeSetupError(failure: failure)
         }
     }
 }

@@ -13,14 +13,14 @@ import AccordJSON
 /// ```
 public struct ProbeReport: Sendable, Equatable {
     /// Why a call was made: arguments the inputSchema accepts, or ones it rejects (`--invalid`).
-    public enum ArgumentKind: String, Sendable, Equatable, Codable {
+    public enum ArgumentKind: String, Sendable, Equatable, Codable, CaseIterable {
         case valid, invalid
     }
 
     /// How the server answered one call.
     public enum Outcome: Sendable, Equatable {
-        /// A result without `isError`.
-        case result(JSONValue)
+        /// A result without `isError` (judged against the outputSchema when it arrived; not kept).
+        case result
         /// A result with `isError: true`, and its text content.
         case toolError(String)
         /// A JSON-RPC error reply.

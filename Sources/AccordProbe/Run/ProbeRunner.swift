@@ -50,9 +50,11 @@ public enum ProbeRunner {
         let definitions = Dictionary(tools.compactMap { tool in tool["name"]?.stringValue.map { ($0, tool) } }) { first, _ in first }
         for planned in plan.calls {
             let outcome: ProbeReport.Outcome
+            var result: JSONValue?
             do throws(MCPError) {
-                let result = try await session.request("tools/call", params: ["name": .string(planned.tool), "arguments": planned.arguments])
-                outcome = result["isError"]?.boolValue == true ? .toolError(ProbeJudge.text(of: result)) : .result(result)
+                let reply = try await session.request("tools/call", params: ["name": .string(planned.tool), "arguments": planned.arguments])
+                outcome = reply["isError"]?.boolValue == true ? .toolError(ProbeJudge.text(of: reply)) : .result
+                result = reply
             } catch {
                 if case .rpcError(_, let code, let message, _) = error.kind {
                     outcome = .rpcError(code: code, message: message)
@@ -62,7 +64,7 @@ public enum ProbeRunner {
             }
             let call = ProbeReport.Call(tool: planned.tool, kind: planned.kind, arguments: planned.arguments, outcome: outcome)
             report.calls.append(call)
-            report.findings += ProbeJudge.findings(call, outputSchema: definitions[planned.tool]?["outputSchema"])
+            report.findings += ProbeJudge.findings(call, result: result, outputSchema: definitions[planned.tool]?["outputSchema"])
             if case .failed(let message) = outcome {
                 report.stoppedEarly = "the server failed during a call to \(planned.tool): \(message)"
                 break
@@ -78,16 +80,17 @@ enum ProbeJudge {
     /// JSON-RPC "Invalid params": a proper rejection of invalid arguments, like a tool error.
     static let invalidParams = -32602
 
-    static func findings(_ call: ProbeReport.Call, outputSchema: JSONValue?) -> [ProbeReport.Finding] {
+    /// The findings of `call`; `result` is the reply when one arrived.
+    static func findings(_ call: ProbeReport.Call, result: JSONValue?, outputSchema: JSONValue?) -> [ProbeReport.Finding] {
         func finding(_ kind: ProbeFindingKind, _ message: String, _ pointer: JSONPointer? = nil) -> ProbeReport.Finding {
             ProbeReport.Finding(kind: kind, tool: call.tool, arguments: call.arguments, message: message, pointer: pointer)
         }
         switch (call.kind, call.outcome) {
         case (.valid, .toolError), (.valid, .rpcError), (.valid, .failed):
             return [finding(.validArgumentsRejected, call.outcome.detail)]
-        case (.valid, .result(let result)):
+        case (.valid, .result):
             guard let outputSchema else { return [] }
-            guard let structured = result["structuredContent"] else {
+            guard let structured = result?["structuredContent"] else {
                 return [finding(.structuredContentMissing, "the result has no structuredContent although the tool declares an outputSchema", JSONPointer(tokens: ["structuredContent"]))]
             }
             return JSONSchemaValidator(schema: outputSchema).validate(structured).map { error in

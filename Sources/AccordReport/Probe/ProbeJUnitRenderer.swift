@@ -7,6 +7,13 @@ extension ReportRenderer where Report == ProbeReport {
     /// each a skipped case saying why.
     public static var junit: ReportRenderer {
         ReportRenderer(format: .junit) { report, context in
+            JUnitDocument(name: context.title ?? "\(context.toolName) probe", suites: ProbeJUnit.suites(report, context: context)).xml
+        }
+    }
+}
+
+enum ProbeJUnit {
+    static func suites(_ report: ProbeReport, context: RenderContext) -> [JUnitDocument.Suite] {
             var suites = report.toolsCalled.map { tool in
                 let cases = report.calls.enumerated().filter { $0.element.tool == tool }.map { offset, call in
                     let name = "\(call.kind.rawValue) \(JSONEncoding.compact(call.arguments))"
@@ -27,7 +34,6 @@ extension ReportRenderer where Report == ProbeReport {
                 JUnitDocument.Case(classname: DisplayText.singleLine(tool.tool), name: "not called", skipped: JUnitDocument.Skipped(message: DisplayText.singleLine(tool.reason)))
             }
             suites.append(JUnitDocument.Suite(name: "\(context.toolName) probe: skipped tools", cases: skipped))
-            return JUnitDocument(name: context.title ?? "\(context.toolName) probe", suites: suites).xml
-        }
+            return suites
     }
 }

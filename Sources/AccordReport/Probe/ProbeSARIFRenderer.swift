@@ -8,7 +8,12 @@ extension ReportRenderer where Report == ProbeReport {
     /// breaking, `note` otherwise. The message carries the reproducing call; the arguments are
     /// also a result property. Fingerprints: kind, tool and arguments.
     public static var sarif: ReportRenderer {
-        ReportRenderer(format: .sarif) { report, context in
+        ReportRenderer(format: .sarif) { report, context in ProbeSARIF.log(report, context: context).text }
+    }
+}
+
+enum ProbeSARIF {
+    static func log(_ report: ProbeReport, context: RenderContext) -> SARIFLog {
             func level(_ severity: Severity) -> SARIFLog.Level {
                 switch severity {
                 case .breaking: .error
@@ -33,7 +38,6 @@ extension ReportRenderer where Report == ProbeReport {
                     suppression: nil, properties: ["arguments": finding.arguments, "severity": .string(finding.severity.rawValue)])
             }
             let driver = SARIFLog.Driver(name: context.toolName, version: context.toolVersion, informationURI: context.informationURI, rules: rules)
-            return SARIFLog(driver: driver, results: results).text
-        }
+            return SARIFLog(driver: driver, results: results)
     }
 }
