@@ -185,6 +185,25 @@ import Testing
         let given = try await runAccord(["check"], in: try Self.project(probe: "{given: [orders exist]}"))
         #expect(given.status == 2 && given.stderr.contains("provider-states"), "\(given)")
     }
+
+    @Test func providerStatesAreSetUpByTheHookBeforeTheFirstCall() async throws {
+        let folder = try Self.project(probe: "false")
+        let log = folder + "/states.log"
+        let config = try String(contentsOfFile: folder + "/accord.yaml", encoding: .utf8) + """
+
+                provider-states:
+                  command: 'echo "$ACCORD_PROVIDER_STATE" >> \(log); test "$ACCORD_PROVIDER_STATE" != broken'
+            """
+        try config.write(toFile: folder + "/accord.yaml", atomically: true, encoding: .utf8)
+        let run = try await runAccord(["probe", "--server", "liar", "--calls", "1", "--given", "orders exist", "--given", "status ok", "--format", "json"], in: folder)
+        #expect(run.status == 1, "\(run)")
+        #expect(try Self.json(run)["states"] == ["orders exist", "status ok"])
+        #expect(try String(contentsOfFile: log, encoding: .utf8) == "orders exist\nstatus ok\n")
+        let broken = try await runAccord(["probe", "liar", "--given", "broken"], in: folder)
+        #expect(broken.status == 3, "\(broken)")
+        #expect(broken.stderr.contains("provider-state hook") && broken.stderr.contains("\"broken\""), "\(broken.stderr)")
+        #expect(broken.stdout.isEmpty, "no call is made, no report written: \(broken.stdout)")
+    }
 }
 
 /// Compares a JSON number as a Double (test convenience).

@@ -32,7 +32,7 @@ struct ProbeCommand: AsyncParsableCommand {
               accord probe demo
               accord probe demo --calls 20 --seed 7 --invalid
               accord probe --url http://127.0.0.1:8000/mcp --format json
-              accord probe demo --allow-writes --given "two invoices exist"
+              accord probe --server demo --allow-writes --given "two invoices exist"
               accord probe --report sarif=probe.sarif -- uvx mcp-server-time
 
             Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 for bad input, \
@@ -42,6 +42,9 @@ struct ProbeCommand: AsyncParsableCommand {
 
     @Argument(help: ArgumentHelp("A server name from accord.yaml (or from --mcp-config).", valueName: "server"))
     var server: String?
+
+    @Option(name: .customLong("server"), help: ArgumentHelp("The same as the server argument, as verify spells it.", valueName: "name"))
+    var serverName: String?
 
     @Option(help: ArgumentHelp("Seed for the generated arguments: the same seed gives the same calls.", valueName: "n"))
     var seed: UInt64 = ProbeOptions.defaultSeed
@@ -78,10 +81,11 @@ struct ProbeCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard (1...10_000).contains(calls) else { throw ValidationError("--calls must be between 1 and 10000, got \(calls)") }
+        if server != nil, serverName != nil { throw ValidationError("name the server once: as the argument or with --server") }
     }
 
     func run() async throws {
-        let target = try EndpointResolver(options: serverOptions).providerTarget(name: server, command: command)
+        let target = try EndpointResolver(options: serverOptions).providerTarget(name: server ?? serverName, command: command)
         let options = ProbeOptions(seed: seed, callsPerTool: calls, invalid: invalid, allowWrites: allowWrites,
                                    states: given.map { ProviderState(state: $0) })
         if verbosity.verbose { Console.error("probing \(target.label)…") }
