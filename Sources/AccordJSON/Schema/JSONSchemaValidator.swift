@@ -39,8 +39,9 @@
 public struct JSONSchemaValidator: Sendable {
     /// How strictly to validate.
     public struct Options: Sendable, Equatable {
-        /// Check `format` (`date-time`, `date`, `time`, `email`, `uri`, `uuid`, `ipv4`, `ipv6`,
-        /// `hostname`) instead of treating it as an annotation. Off by default, as in 2020-12.
+        /// Check `format` (`date-time`, `date`, `time`, `duration`, `email`, `uri`, `uuid`, `ipv4`,
+        /// `ipv6`, `hostname`, `json-pointer`, `relative-json-pointer`) instead of treating it as
+        /// an annotation. Off by default, as in 2020-12.
         public var assertFormats: Bool
         /// Schema documents that references to other documents resolve to, by absolute URI
         /// (without fragment), such as `["https://example.com/address.json": addressSchema]`.
