@@ -26,6 +26,7 @@ let package = Package(
         .library(name: "AccordRecord", targets: ["AccordRecord"]),
         .library(name: "AccordServer", targets: ["AccordServer"]),
         .library(name: "AccordMock", targets: ["AccordMock"]),
+        .library(name: "AccordProbe", targets: ["AccordProbe"]),
         .plugin(name: "AccordPlugin", targets: ["AccordPlugin"]),
     ],
     dependencies: [
@@ -60,7 +61,10 @@ let package = Package(
         ),
         .target(name: "AccordYAML", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "AccordEvolution", dependencies: ["AccordJSON", "AccordSnapshot"]),
-        .target(name: "AccordReport", dependencies: ["AccordJSON", "AccordEvolution", "AccordContracts", "AccordRegistry"]),
+        .target(name: "AccordReport", dependencies: ["AccordJSON", "AccordEvolution", "AccordContracts", "AccordRegistry", "AccordProbe"]),
+        // `accord probe`: calls a live server's tools with arguments generated from their
+        // inputSchemas and checks the replies against the server's own schemas.
+        .target(name: "AccordProbe", dependencies: ["AccordJSON", "AccordMCP", "AccordEvolution", "AccordContracts"]),
         // The contract registry over git: publications, verification results, deployments.
         .target(name: "AccordRegistry", dependencies: ["AccordGit", "AccordJSON", "AccordContracts"]),
         .target(
@@ -102,7 +106,7 @@ let package = Package(
                 "AccordJSON", "AccordMCP", "AccordSnapshot", "AccordEvolution", "AccordReport", "AccordYAML", "AccordContracts",
                 "AccordGit", "AccordRegistry",
                 "AccordRecord",
-                "AccordServer", "AccordMock",
+                "AccordServer", "AccordMock", "AccordProbe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -141,6 +145,7 @@ let package = Package(
         .testTarget(name: "AccordRecordTests", dependencies: ["AccordRecord", "AccordContracts", "AccordJSON", "AccordSnapshot", "AccordTestSupport"]),
         .testTarget(name: "AccordServerTests", dependencies: ["AccordServer", "AccordJSON", "AccordMCP", "AccordTestSupport"]),
         .testTarget(name: "AccordMockTests", dependencies: ["AccordMock", "AccordServer", "AccordContracts", "AccordSnapshot", "AccordJSON", "AccordReport", "AccordTestSupport"]),
+        .testTarget(name: "AccordProbeTests", dependencies: ["AccordProbe", "AccordReport", "AccordMCP", "AccordJSON", "AccordEvolution", "AccordTestSupport"]),
         .testTarget(name: "AccordCLITests", dependencies: ["AccordCLI", "AccordSnapshot", "AccordJSON", "AccordMCP", "AccordTestSupport", .product(name: "Yams", package: "Yams")]),
     ],
     swiftLanguageModes: [.v6]

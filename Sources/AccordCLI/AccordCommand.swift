@@ -25,6 +25,7 @@ public struct AccordCommand: AsyncParsableCommand {
               accord record --consumer my-agent -o contracts/my-agent.yaml \\
                 -- accord-demo-server
               accord mock contracts/billing-agent.yaml --snapshot snapshots/demo.json
+              accord probe demo --invalid     # does the server honour its own schemas?
 
             \(ExitStatus.reference)
             """,
@@ -36,6 +37,7 @@ public struct AccordCommand: AsyncParsableCommand {
             ReportCommand.self,
             RecordCommand.self,
             MockCommand.self,
+            ProbeCommand.self,
         ]
     )
 

@@ -6,7 +6,7 @@ import Testing
 /// run, so the help is what a user sees when stdout is not a terminal).
 @Suite struct HelpExamplesTests {
     @Test(arguments: [[], ["check"], ["snapshot"], ["diff"], ["bump"], ["verify"], ["can-i-deploy"], ["contract", "init"], ["rules"],
-                      ["report", "merge"], ["record"], ["mock"], ["publish"], ["record-deployment"], ["registry", "list"], ["registry", "show"]])
+                      ["report", "merge"], ["record"], ["mock"], ["publish"], ["record-deployment"], ["registry", "list"], ["registry", "show"], ["probe"]])
     func examplesParseAndFit(_ command: [String]) async throws {
         let run = try await runAccord(command + ["--help"])
         #expect(run.status == 0)

@@ -123,7 +123,7 @@ enum ToolSchemas {
     }
 
     @Test func generatedFormatsAreRealValues() throws {
-        let formats = ["date-time", "date", "time", "email", "uri", "uuid", "ipv4", "ipv6", "hostname"]
+        let formats = ["date-time", "date", "time", "duration", "email", "uri", "uuid", "ipv4", "ipv6", "hostname", "json-pointer", "relative-json-pointer"]
         var generator = SchemaInstanceGenerator(seed: 5, options: .init(validation: .init(assertFormats: true)))
         for format in formats {
             let schema: JSONValue = ["type": "string", "format": .string(format)]

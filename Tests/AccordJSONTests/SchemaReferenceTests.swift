@@ -175,7 +175,7 @@ import Testing
     }
 
     @Test(arguments: [
-        ("date-time", "2024-02-29T23:59:60.5+05:30", true), ("date-time", "2023-02-29T00:00:00Z", false), ("date-time", "2024-01-01 00:00:00Z", false),
+        ("date-time", "2024-02-29T23:59:60.5Z", true), ("date-time", "2024-03-01T05:29:60.5+05:30", true), ("date-time", "2024-02-29T23:59:60.5+05:30", false), ("date-time", "2023-02-29T00:00:00Z", false), ("date-time", "2024-01-01 00:00:00Z", false),
         ("date", "2024-12-31", true), ("date", "2024-13-01", false),
         ("time", "08:30:00Z", true), ("time", "08:30", false), ("time", "25:00:00Z", false),
         ("email", "ops+alerts@example.com", true), ("email", "no-at-sign", false), ("email", "a..b@example.com", false),

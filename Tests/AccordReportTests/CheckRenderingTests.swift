@@ -172,7 +172,7 @@ struct CheckJSONTests {
             default: return value
             }
         }
-        for (name, key) in [("accord-diff-report", "diffReport"), ("accord-verify-report", "verifyReport")] {
+        for (name, key) in [("accord-diff-report", "diffReport"), ("accord-verify-report", "verifyReport"), ("accord-probe-report", "probeReport")] {
             let standalone = ReportSchemas.load(name)
             let id = try #require(standalone["$id"]?.stringValue)
             #expect(Self.checkSchema["$defs"]?[key] == absolute(standalone, id), "regenerate the copy in accord-check-report.schema.json")

@@ -1,14 +1,15 @@
 import AccordContracts
 import AccordEvolution
 import AccordMCP
+import AccordProbe
 import AccordReport
 import AccordSnapshot
 import Foundation
 
 /// One configured server's pass through `accord check`: capture it live and verify its
 /// contracts in one session, compare the capture with the committed baseline (policy and
-/// version check applied, findings tied to the consumers they break), and with `--update`
-/// rewrite the baseline.
+/// version check applied, findings tied to the consumers they break), with `probe:` in
+/// accord.yaml probe it (docs/probe.md), and with `--update` rewrite the baseline.
 ///
 /// Everything that can be wrong with the user's files (config, baseline, contracts) is read
 /// before any server starts, so a gate only fails here because of the server.
@@ -50,6 +51,16 @@ struct ServerGate: Sendable {
                 mode: .live, target: definition.name, serverName: live.snapshot.serverInfo["name"]?.stringValue,
                 serverVersion: live.snapshot.serverVersion,
                 verifications: contracts.applyingRecord(to: live.verifications, of: live.contracts))
+        }
+        if let probe = definition.probe {
+            // Its own session, after the contracts: a probe's calls must not change what the
+            // contracts' interactions see.
+            do {
+                result.probe = try await target.probe(options: probe, client: client, failOn: policy.failOn)
+            } catch {
+                result.error = (error as? MCPError)?.description ?? "the probe failed: \(error)"
+                return result
+            }
         }
         if update, baseline?.canonicalText != live.snapshot.canonicalText {
             do {

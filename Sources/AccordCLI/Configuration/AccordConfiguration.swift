@@ -1,6 +1,8 @@
 import AccordYAML
 import AccordEvolution
 import AccordMCP
+import AccordContracts
+import AccordProbe
 import Foundation
 
 /// The project's `accord.yaml`: which servers exist and where their baselines live.
@@ -15,6 +17,7 @@ import Foundation
 ///     cwd: .
 ///     provider-states:              # the hook `accord verify`/`check` run for `given:` states
 ///       command: ["python3", "scripts/provider-state.py"]
+///     probe: true                   # `check` also runs `accord probe` (or a mapping, below)
 ///   app:
 ///     swift-product: my-mcp-server  # an executable product of this Swift package
 ///     args: ["--stdio"]
@@ -75,9 +78,10 @@ public struct AccordConfiguration: Sendable {
 
     static let topLevelKeys: Set<String> = ["servers", "snapshots", "contracts", "policy", "registry"]
     static let serverKeys: Set<String> = [
-        "command", "swift-product", "args", "env", "cwd", "url", "headers", "transport", "bearer-token-env", "provider-states",
+        "command", "swift-product", "args", "env", "cwd", "url", "headers", "transport", "bearer-token-env", "provider-states", "probe",
     ]
     static let providerStateKeys: Set<String> = ["command", "timeout", "cwd"]
+    static let probeKeys: Set<String> = ["calls", "seed", "invalid", "allow-writes", "given"]
 
     public static func parse(_ text: String, file: String) throws(InputFileError) -> AccordConfiguration {
         let root = try YAMLNodeReader.parse(text, file: file)
@@ -152,7 +156,31 @@ public struct AccordConfiguration: Sendable {
         var definition = ServerDefinition(name: name, connection: connection, source: node.file, line: node.line, baseFolder: base)
         definition.swiftProduct = swiftProduct
         definition.providerStates = try fields["provider-states"].map { node throws(InputFileError) in try providerStates(node, base: base) }
+        definition.probe = try fields["probe"].flatMap { node throws(InputFileError) in try probe(node) }
+        if let states = definition.probe?.states, !states.isEmpty, definition.providerStates == nil, let node = fields["probe"] {
+            throw node.error("given: states need a provider-states: hook for this server")
+        }
         return definition
+    }
+
+    /// `probe: true`, or a mapping of `accord probe`'s options:
+    /// `{calls: 5, seed: 1, invalid: false, allow-writes: false, given: [STATE, …]}`.
+    private static func probe(_ node: YAMLNodeReader) throws(InputFileError) -> ProbeOptions? {
+        if node.isScalar { return try node.bool() ? ProbeOptions() : nil }
+        let fields = try node.mapping(allowedKeys: probeKeys)
+        var options = ProbeOptions()
+        if let calls = fields["calls"] {
+            guard let count = Int(try calls.string()), (1...10_000).contains(count) else { throw calls.error("must be a whole number from 1 to 10000") }
+            options.callsPerTool = count
+        }
+        if let seed = fields["seed"] {
+            guard let value = UInt64(try seed.string()) else { throw seed.error("must be a whole number from 0 to \(UInt64.max)") }
+            options.seed = value
+        }
+        options.invalid = try fields["invalid"]?.bool() ?? false
+        options.allowWrites = try fields["allow-writes"]?.bool() ?? false
+        options.states = try (fields["given"]?.strings() ?? []).map { ProviderState(state: $0) }
+        return options
     }
 
     private static func providerStates(_ node: YAMLNodeReader, base: String) throws(InputFileError) -> ProviderStateHookDefinition {

@@ -1,5 +1,6 @@
 import AccordYAML
 import AccordMCP
+import AccordProbe
 
 /// A server named in accord.yaml or an `mcpServers` file, before secrets are resolved.
 ///
@@ -19,6 +20,8 @@ public struct ServerDefinition: Sendable, Equatable {
     /// The command that puts the server into a provider state before an interaction that
     /// names one (`provider-states:`).
     public var providerStates: ProviderStateHookDefinition?
+    /// `probe:` — `accord check` also probes the server (docs/probe.md) with these options.
+    public var probe: ProbeOptions?
     /// The file that defined it and the line, for error messages.
     public var source: String
     public var line: Int?

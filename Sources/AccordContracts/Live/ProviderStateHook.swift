@@ -89,14 +89,25 @@ public struct ProviderStateHook: Sendable, Equatable {
         // cannot keep us waiting for end-of-file.
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("accord-hook-\(UUID().uuidString)")
         let errorPath = folder.appendingPathComponent("stderr.txt").path
+        // stdin comes from a file too: a hook that exits without reading it must not end
+        // Accord with SIGPIPE, as a write into a pipe nobody reads would.
+        let inputPath = folder.appendingPathComponent("state.json").path
         let errorFile: FileDescriptor
+        let inputFile: FileDescriptor
+        defer { try? FileManager.default.removeItem(at: folder) }
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Data(JSONEncoding.compact(Self.input(for: state)).utf8).write(to: URL(fileURLWithPath: inputPath))
+            inputFile = try FileDescriptor.open(FilePath(inputPath), .readOnly)
+        } catch {
+            throw failure(.launchFailed("cannot write its stdin to \(inputPath): \(error)"))
+        }
+        do {
             errorFile = try FileDescriptor.open(FilePath(errorPath), .writeOnly, options: [.create, .truncate], permissions: .ownerReadWrite)
         } catch {
+            try? inputFile.close()
             throw failure(.launchFailed("cannot create a file for its stderr in \(folder.path): \(error)"))
         }
-        defer { try? FileManager.default.removeItem(at: folder) }
 
         var options = PlatformOptions()
         options.createSession = true
@@ -105,7 +116,6 @@ public struct ProviderStateHook: Sendable, Equatable {
             "ACCORD_PROVIDER_STATE": state.state,
             "ACCORD_PROVIDER_STATE_PARAMS": JSONEncoding.compact(state.params),
         ]) { $1 }).compactMap { key, value in Environment.Key(rawValue: key).map { ($0, Optional(value)) } }))
-        let input = JSONEncoding.compact(Self.input(for: state))
         let configuration = Configuration(
             executable: resolvedExecutable(executable), arguments: Arguments(Array(command.dropFirst())), environment: environment,
             workingDirectory: workingDirectory.map { FilePath($0) }, platformOptions: options)
@@ -120,7 +130,7 @@ public struct ProviderStateHook: Sendable, Equatable {
         let outcome: Outcome = await withTaskGroup(of: Outcome.self) { group in
             group.addTask {
                 do {
-                    let result = try await Subprocess.run(configuration, input: .string(input), output: .discarded,
+                    let result = try await Subprocess.run(configuration, input: .fileDescriptor(inputFile, closeAfterSpawningProcess: false), output: .discarded,
                                                           error: .fileDescriptor(errorFile, closeAfterSpawningProcess: false))
                     return .finished(result.terminationStatus)
                 } catch let error as SubprocessError {
@@ -146,6 +156,7 @@ public struct ProviderStateHook: Sendable, Equatable {
         // Closed here, exactly once, after the run is over (a second close could hit a descriptor
         // another thread has opened since).
         try? errorFile.close()
+        try? inputFile.close()
 
         let tail = Self.lastLines(of: URL(fileURLWithPath: errorPath))
         switch outcome {

@@ -9,6 +9,9 @@ struct CompiledSchema: Sendable {
     /// Whether any node uses `unevaluatedProperties`/`unevaluatedItems`; only then does the
     /// evaluator pay for collecting annotations.
     var usesUnevaluated: Bool
+    /// For each schema resource (by the number ``SchemaNode/resource`` holds), the nodes of its
+    /// `$dynamicAnchor`s by name.
+    var dynamicAnchors: [Int: [String: Int]] = [:]
 }
 
 /// One subschema: a boolean schema or a list of compiled keywords, in evaluation order.
@@ -18,9 +21,12 @@ struct SchemaNode: Sendable {
     /// `true`/`false` for boolean schemas, `nil` for object schemas.
     var constant: Bool?
     var keywords: [SchemaKeyword]
+    /// The schema resource (document or embedded `$id`) the subschema belongs to: evaluating
+    /// it puts that resource in the dynamic scope `$dynamicRef` searches.
+    var resource: Int = 0
 
-    static func placeholder(at location: JSONPointer) -> SchemaNode {
-        SchemaNode(location: location, constant: true, keywords: [])
+    static func placeholder(at location: JSONPointer, resource: Int) -> SchemaNode {
+        SchemaNode(location: location, constant: true, keywords: [], resource: resource)
     }
 }
 
@@ -47,7 +53,8 @@ enum SchemaCheck: Sendable {
     case maxLength(Int)
     case minLength(Int)
     case pattern(SchemaPattern)
-    case format(String)
+    /// `asserted` when the metaschema declares the format-assertion vocabulary.
+    case format(String, asserted: Bool)
     /// Sorted by name, so errors come out in a stable order.
     case properties([(name: String, node: Int)])
     case patternProperties([(pattern: SchemaPattern, node: Int)])
@@ -72,6 +79,9 @@ enum SchemaCheck: Sendable {
     case not(Int)
     case conditional(condition: Int, then: Int?, else: Int?)
     case reference(Int)
+    /// A `$dynamicRef` to `#anchor` whose first target (the node) declares that
+    /// `$dynamicAnchor`: the outermost resource in the dynamic scope with the anchor wins.
+    case dynamicReference(Int, anchor: String)
     case unresolvedReference(SchemaReferenceError)
     case invalid(String)
     case unevaluatedProperties(Int)

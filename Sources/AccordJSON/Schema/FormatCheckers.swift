@@ -1,12 +1,15 @@
 /// Checks for the `format` values MCP servers use. Formats are annotations unless
 /// ``JSONSchemaValidator/Options/assertFormats`` is on; unknown formats always pass.
 ///
-/// The checks follow the RFCs the 2020-12 spec names (RFC 3339 dates and times, RFC 5321-style
-/// addresses, RFC 3986 URIs, RFC 4122 UUIDs, dotted-quad IPv4, RFC 4291 IPv6, RFC 1123
-/// hostnames) at the level of syntax; they never touch the network.
+/// The checks follow the RFCs the 2020-12 spec names (RFC 3339 dates, times and durations,
+/// RFC 5321-style addresses, RFC 3986 URIs, RFC 4122 UUIDs, dotted-quad IPv4, RFC 4291 IPv6,
+/// RFC 1123 hostnames, RFC 6901 and relative JSON Pointers) at the level of syntax; they never
+/// touch the network.
 enum FormatCheckers {
     /// The formats with a checker.
-    static let known: Set<String> = ["date-time", "date", "time", "email", "uri", "uuid", "ipv4", "ipv6", "hostname"]
+    static let known: Set<String> = [
+        "date-time", "date", "time", "duration", "email", "uri", "uuid", "ipv4", "ipv6", "hostname", "json-pointer", "relative-json-pointer",
+    ]
 
     /// `true`/`false` for a known format, `nil` for one Accord does not check.
     static func check(_ format: String, _ string: String) -> Bool? {
@@ -14,6 +17,9 @@ enum FormatCheckers {
         case "date-time": isDateTime(string)
         case "date": isDate(string)
         case "time": isTime(string)
+        case "duration": isDuration(string)
+        case "json-pointer": isJSONPointer(string)
+        case "relative-json-pointer": isRelativeJSONPointer(string)
         case "email": isEmail(string)
         case "uri": isURI(string)
         case "uuid": isUUID(string)
@@ -61,11 +67,73 @@ enum FormatCheckers {
         }
         guard index < bytes.count else { return false }
         let zone = bytes[index...]
-        if zone.count == 1 { return zone.first == UInt8(ascii: "Z") || zone.first == UInt8(ascii: "z") }
-        guard zone.count == 6, zone.first == UInt8(ascii: "+") || zone.first == UInt8(ascii: "-"),
-              zone[index + 3] == UInt8(ascii: ":"),
-              let zoneHour = number(zone[(index + 1)..<(index + 3)]), let zoneMinute = number(zone[(index + 4)..<(index + 6)]) else { return false }
-        return zoneHour <= 23 && zoneMinute <= 59
+        var offset = 0
+        if zone.count == 1 {
+            guard zone.first == UInt8(ascii: "Z") || zone.first == UInt8(ascii: "z") else { return false }
+        } else {
+            guard zone.count == 6, zone.first == UInt8(ascii: "+") || zone.first == UInt8(ascii: "-"),
+                  zone[index + 3] == UInt8(ascii: ":"),
+                  let zoneHour = number(zone[(index + 1)..<(index + 3)]), let zoneMinute = number(zone[(index + 4)..<(index + 6)]),
+                  zoneHour <= 23, zoneMinute <= 59 else { return false }
+            offset = (zoneHour * 60 + zoneMinute) * (zone.first == UInt8(ascii: "+") ? 1 : -1)
+        }
+        // A leap second exists only at 23:59:60 UTC.
+        return second < 60 || ((hour * 60 + minute - offset) % 1440 + 1440) % 1440 == 23 * 60 + 59
+    }
+
+    /// RFC 3339 Appendix A `duration`: `P` then years-months-days in order (no gaps), an
+    /// optional `T` part of hours-minutes-seconds in order, or weeks alone; ASCII digits only.
+    static func isDuration(_ string: String) -> Bool {
+        let bytes = Array(string.utf8)
+        guard bytes.first == UInt8(ascii: "P") else { return false }
+        /// The units of `part` in order, or `nil` when a number lacks its unit or a unit its number.
+        func units(_ part: ArraySlice<UInt8>) -> [UInt8]? {
+            var found: [UInt8] = []
+            var index = part.startIndex
+            while index < part.endIndex {
+                let start = index
+                while index < part.endIndex, isDigit(part[index]) { index += 1 }
+                guard index > start, index < part.endIndex else { return nil }
+                found.append(part[index])
+                index += 1
+            }
+            return found
+        }
+        /// Whether `found` is a non-empty run of `order`, in order, without gaps.
+        func isRun(_ found: [UInt8], of order: String) -> Bool {
+            let order = Array(order.utf8)
+            guard let first = found.first, let start = order.firstIndex(of: first), start + found.count <= order.count else { return false }
+            return Array(order[start..<(start + found.count)]) == found
+        }
+        let rest = bytes[1...]
+        let separator = rest.firstIndex(of: UInt8(ascii: "T"))
+        guard let date = units(rest[..<(separator ?? rest.endIndex)]) else { return false }
+        if date == [UInt8(ascii: "W")] { return separator == nil }
+        guard date.isEmpty || isRun(date, of: "YMD") else { return false }
+        guard let separator else { return !date.isEmpty }
+        guard let time = units(rest[(separator + 1)...]) else { return false }
+        return isRun(time, of: "HMS")
+    }
+
+    /// RFC 6901: empty, or `/`-prefixed reference tokens where `~` is always `~0` or `~1`.
+    static func isJSONPointer(_ string: String) -> Bool {
+        let bytes = Array(string.utf8)
+        guard bytes.isEmpty || bytes[0] == UInt8(ascii: "/") else { return false }
+        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "~") {
+            guard offset + 1 < bytes.count, bytes[offset + 1] == UInt8(ascii: "0") || bytes[offset + 1] == UInt8(ascii: "1") else { return false }
+        }
+        return true
+    }
+
+    /// draft-handrews-relative-json-pointer: a non-negative integer without leading zeros, then
+    /// `#` or a JSON Pointer.
+    static func isRelativeJSONPointer(_ string: String) -> Bool {
+        let bytes = Array(string.utf8)
+        var index = 0
+        while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+        guard index > 0, bytes[0] != UInt8(ascii: "0") || index == 1 else { return false }
+        let rest = bytes[index...]
+        return rest.elementsEqual("#".utf8) || isJSONPointer(String(decoding: rest, as: UTF8.self))
     }
 
     /// RFC 3339 `date-time`: a date, `T` (any case), a time.

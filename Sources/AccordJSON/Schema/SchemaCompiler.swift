@@ -1,91 +1,117 @@
 /// Turns a schema document into a ``CompiledSchema``: decodes every keyword's arguments once,
-/// compiles regular expressions once and resolves every `$ref` to a node index.
+/// compiles regular expressions once and resolves every `$ref` to a node index — into the
+/// document itself, into one of the documents the caller supplied, or into a built-in
+/// metaschema (see ``SchemaResourceIndex``).
 ///
-/// Nodes are memoised by their pointer in the document, and a node's index is reserved before
-/// its keywords are compiled, so `{"$ref": "#"}` and mutually recursive `$defs` compile to
-/// cycles and terminate.
+/// Nodes are memoised by their location, and a node's index is reserved before its keywords are
+/// compiled, so `{"$ref": "#"}` and mutually recursive `$defs` compile to cycles and terminate.
+/// A `$dynamicRef` whose first target declares the same `$dynamicAnchor` compiles to a dynamic
+/// reference, chosen at evaluation time from the resources in the dynamic scope.
 struct SchemaCompiler {
-    let document: JSONValue
-    let dialect: SchemaDialect
-    let resolver: SchemaResolver
+    private var index: SchemaResourceIndex
     private(set) var nodes: [SchemaNode] = []
-    private var nodeAtPointer: [JSONPointer: Int] = [:]
+    private var nodeAt: [SchemaLocation: Int] = [:]
     private var usesUnevaluated = false
+    /// What each document's dialect and metaschema allow, read once per document.
+    private var rules: [String: DocumentRules] = [:]
 
-    init(document: JSONValue) {
-        self.document = document
-        dialect = SchemaDialect(schema: document)
-        resolver = SchemaResolver(document: document)
+    /// The dialect of a document and the vocabularies its `$schema` metaschema declares.
+    struct DocumentRules {
+        var dialect: SchemaDialect
+        /// Whether `type`, `enum`, `minimum` … apply (the validation vocabulary is declared, or
+        /// the metaschema is unknown).
+        var validation: Bool
+        /// Whether `format` is an assertion here (the format-assertion vocabulary is declared).
+        var formatAssertion: Bool
+    }
+
+    init(document: JSONValue, documents: [String: JSONValue] = [:]) {
+        index = SchemaResourceIndex(root: document, documents: documents)
     }
 
     /// Compiles the whole document (lazily reaching only what the root can reach).
-    static func compile(_ document: JSONValue) -> CompiledSchema {
-        var compiler = SchemaCompiler(document: document)
-        let root = compiler.node(at: .root)
-        return compiler.result(root: root)
+    static func compile(_ document: JSONValue, documents: [String: JSONValue] = [:]) -> CompiledSchema {
+        var compiler = SchemaCompiler(document: document, documents: documents)
+        let root = compiler.node(at: SchemaLocation(document: SchemaResourceIndex.rootDocument, pointer: .root))
+        // The dynamic anchors of every resource a node came from, compiled until no new
+        // resource turns up, so a `$dynamicRef` can jump to any of them.
+        var dynamicAnchors: [Int: [String: Int]] = [:]
+        while let resource = Set(compiler.nodes.map(\.resource)).subtracting(dynamicAnchors.keys).first {
+            dynamicAnchors[resource] = [:]
+            for (name, location) in compiler.index.resources[resource].dynamicAnchors {
+                dynamicAnchors[resource]?[name] = compiler.node(at: location)
+            }
+        }
+        return CompiledSchema(nodes: compiler.nodes, root: root, usesUnevaluated: compiler.usesUnevaluated, dynamicAnchors: dynamicAnchors)
     }
 
-    func result(root: Int) -> CompiledSchema {
-        CompiledSchema(nodes: nodes, root: root, usesUnevaluated: usesUnevaluated)
-    }
-
-    /// The node for the subschema at `pointer` in the document, compiling it on first use.
-    mutating func node(at pointer: JSONPointer) -> Int {
-        if let existing = nodeAtPointer[pointer] { return existing }
-        return compile(document[pointer: pointer] ?? .bool(true), at: pointer, inDocument: true)
-    }
-
-    /// Compiles a schema value that is not (necessarily) part of the document, such as one the
-    /// instance generator assembled; its `$ref`s still resolve against the document.
-    mutating func compileDetached(_ schema: JSONValue, at pointer: JSONPointer) -> Int {
-        compile(schema, at: pointer, inDocument: false)
-    }
-
-    private mutating func compile(_ schema: JSONValue, at pointer: JSONPointer, inDocument: Bool) -> Int {
-        if inDocument, let existing = nodeAtPointer[pointer] { return existing }
-        let index = nodes.count
-        nodes.append(.placeholder(at: pointer))
-        if inDocument { nodeAtPointer[pointer] = index }
+    /// The node for the subschema at `location`, compiling it on first use.
+    mutating func node(at location: SchemaLocation) -> Int {
+        if let existing = nodeAt[location] { return existing }
+        let schema = index.documents[location.document]?[pointer: location.pointer] ?? .bool(true)
+        let (base, resource) = index.scope(of: location)
+        let slot = nodes.count
+        nodes.append(.placeholder(at: location.pointer, resource: resource))
+        nodeAt[location] = slot
         let node: SchemaNode
         switch schema {
         case .bool(let flag):
-            node = SchemaNode(location: pointer, constant: flag, keywords: [])
+            node = SchemaNode(location: location.pointer, constant: flag, keywords: [], resource: resource)
         case .object(let members):
-            node = SchemaNode(location: pointer, constant: nil, keywords: keywords(members, at: pointer, inDocument: inDocument))
+            node = SchemaNode(location: location.pointer, constant: nil, keywords: keywords(members, at: location, base: base), resource: resource)
         default:
             let problem = SchemaKeyword(
-                name: "schema", location: pointer,
-                check: .invalid("the schema at \(pointer.displayText) is \(schema.typeName), not an object or boolean"))
-            node = SchemaNode(location: pointer, constant: nil, keywords: [problem])
+                name: "schema", location: location.pointer,
+                check: .invalid("the schema at \(location.pointer.displayText) is \(schema.typeName), not an object or boolean"))
+            node = SchemaNode(location: location.pointer, constant: nil, keywords: [problem], resource: resource)
         }
-        nodes[index] = node
-        return index
+        nodes[slot] = node
+        return slot
     }
 
-    private mutating func child(_ schema: JSONValue, at pointer: JSONPointer, inDocument: Bool) -> Int {
-        compile(schema, at: pointer, inDocument: inDocument)
+    /// The keywords of the 2020-12 validation vocabulary (and their draft-04 spellings).
+    static let validationVocabulary: Set<String> = [
+        "type", "enum", "const", "multipleOf", "maximum", "exclusiveMaximum", "minimum", "exclusiveMinimum",
+        "maxLength", "minLength", "pattern", "maxItems", "minItems", "uniqueItems", "maxContains", "minContains",
+        "maxProperties", "minProperties", "required", "dependentRequired",
+    ]
+
+    private mutating func documentRules(_ document: String) -> DocumentRules {
+        if let known = rules[document] { return known }
+        let vocabularies = index.vocabularies(of: document)
+        let vocabulary = "https://json-schema.org/draft/2020-12/vocab/"
+        let found = DocumentRules(
+            dialect: SchemaDialect(schema: index.documents[document] ?? .bool(true)),
+            validation: vocabularies.map { $0.contains(vocabulary + "validation") } ?? true,
+            formatAssertion: vocabularies?.contains(vocabulary + "format-assertion") ?? false)
+        rules[document] = found
+        return found
     }
 
-    private mutating func keywords(_ members: [String: JSONValue], at pointer: JSONPointer, inDocument: Bool) -> [SchemaKeyword] {
+    private mutating func keywords(_ members: [String: JSONValue], at location: SchemaLocation, base: String) -> [SchemaKeyword] {
+        let pointer = location.pointer
+        let rules = documentRules(location.document)
+        let dialect = rules.dialect
         var result: [SchemaKeyword] = []
         func add(_ name: String, _ check: SchemaCheck) {
+            // Under a metaschema without the validation vocabulary only the applicators apply.
+            if !rules.validation, Self.validationVocabulary.contains(name) { return }
             result.append(SchemaKeyword(name: name, location: pointer.appending(name), check: check))
         }
+        func at(_ tokens: String...) -> SchemaLocation {
+            SchemaLocation(document: location.document, pointer: tokens.reduce(pointer) { $0.appending($1) })
+        }
         func child(_ name: String) -> Int? {
-            guard let value = members[name] else { return nil }
-            return self.child(value, at: pointer.appending(name), inDocument: inDocument)
+            guard members[name] != nil else { return nil }
+            return node(at: at(name))
         }
         func children(_ name: String) -> [Int]? {
             guard case .array(let values)? = members[name] else { return nil }
-            return values.enumerated().map { offset, value in
-                self.child(value, at: pointer.appending(name).appending(offset), inDocument: inDocument)
-            }
+            return values.indices.map { offset in node(at: at(name, String(offset))) }
         }
         func namedChildren(_ name: String) -> [(String, Int)]? {
             guard case .object(let values)? = members[name] else { return nil }
-            return JSONEncoding.sortedKeys(values).map { key in
-                (key, self.child(values[key] ?? .bool(true), at: pointer.appending(name).appending(key), inDocument: inDocument))
-            }
+            return JSONEncoding.sortedKeys(values).map { key in (key, node(at: at(name, key))) }
         }
         func count(_ name: String) -> Int? {
             guard let number = members[name]?.numberValue else { return nil }
@@ -106,9 +132,14 @@ struct SchemaCompiler {
         for name in ["$ref", "$dynamicRef", "$recursiveRef"] {
             guard let reference = members[name]?.stringValue else { continue }
             let target = name == "$recursiveRef" ? "#" : reference
-            switch resolver.resolve(target, dynamic: name == "$dynamicRef") {
-            case .success(let targetPointer):
-                add(name, .reference(node(at: targetPointer)))
+            switch index.locate(target, from: base) {
+            case .success(let found):
+                let anchor = SchemaURI.split(target).fragment
+                if name == "$dynamicRef", !anchor.isEmpty, !anchor.hasPrefix("/"), index.hasDynamicAnchor(anchor, at: found) {
+                    add(name, .dynamicReference(node(at: found), anchor: anchor))
+                } else {
+                    add(name, .reference(node(at: found)))
+                }
             case .failure(let error):
                 add(name, .unresolvedReference(error))
             }
@@ -155,7 +186,7 @@ struct SchemaCompiler {
         if let source = members["pattern"]?.stringValue, let pattern = compilePattern(source, keyword: "pattern") {
             add("pattern", .pattern(pattern))
         }
-        if let format = members["format"]?.stringValue { add("format", .format(format)) }
+        if let format = members["format"]?.stringValue { add("format", .format(format, asserted: rules.formatAssertion)) }
 
         if case .array(let values)? = members["required"] {
             add("required", .required(values.compactMap(\.stringValue)))
@@ -172,7 +203,7 @@ struct SchemaCompiler {
                 if case .array(let names) = value {
                     required.append((key, names.compactMap(\.stringValue)))
                 } else {
-                    schemas.append((key, self.child(value, at: pointer.appending("dependencies").appending(key), inDocument: inDocument)))
+                    schemas.append((key, node(at: at("dependencies", key))))
                 }
             }
             if !required.isEmpty { add("dependencies", .dependentRequired(required)) }

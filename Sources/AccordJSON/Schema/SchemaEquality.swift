@@ -11,7 +11,8 @@ extension JSONValue {
         switch (self, other) {
         case (.null, .null): return true
         case (.bool(let left), .bool(let right)): return left == right
-        case (.string(let left), .string(let right)): return left == right
+        // Code point by code point: Swift's `==` would call "é" and "e\u{301}" equal.
+        case (.string(let left), .string(let right)): return left.unicodeScalars.elementsEqual(right.unicodeScalars)
         case (.number(let left), .number(let right)):
             return left.text == right.text || SchemaDecimal(left) == SchemaDecimal(right)
         case (.array(let left), .array(let right)):

@@ -33,6 +33,9 @@ struct SchemaEvaluator {
     private var activeReferences: [(node: Int, depth: Int)] = []
     /// Inside ``reasons(_:_:)``.
     private var explaining = false
+    /// The schema resources entered on the way to the node being evaluated, outermost first:
+    /// the dynamic scope a `$dynamicRef` searches.
+    private var dynamicScope: [Int] = []
 
     init(schema: CompiledSchema, assertFormats: Bool, collecting: Bool) {
         self.schema = schema
@@ -54,6 +57,9 @@ struct SchemaEvaluator {
         }
         var annotations: SchemaAnnotations? = schema.usesUnevaluated ? SchemaAnnotations() : nil
         var valid = true
+        let entersResource = dynamicScope.last != node.resource
+        if entersResource { dynamicScope.append(node.resource) }
+        defer { if entersResource { dynamicScope.removeLast() } }
         for keyword in node.keywords where !check(keyword, instance, &annotations) {
             valid = false
             if !collecting { break }
@@ -120,8 +126,8 @@ struct SchemaEvaluator {
             guard case .string(let string) = instance else { return true }
             return pattern.matches(string) || fail(keyword, "\(Self.describe(instance)) does not match the pattern \(pattern.source)")
 
-        case .format(let format):
-            guard assertFormats, case .string(let string) = instance else { return true }
+        case .format(let format, let asserted):
+            guard assertFormats || asserted, case .string(let string) = instance else { return true }
             return FormatCheckers.check(format, string) != false || fail(keyword, "\(Self.describe(instance)) is not a valid \(format)")
 
         case .properties(let properties):
@@ -340,18 +346,13 @@ struct SchemaEvaluator {
             annotations?.merge(result.annotations)
             return result.valid
 
+        case .dynamicReference(let initial, let anchor):
+            let anchors = schema.dynamicAnchors
+            let target = dynamicScope.lazy.compactMap { anchors[$0]?[anchor] }.first ?? initial
+            return follow(target, instance, &annotations)
+
         case .reference(let target):
-            let depth = path.count
-            if activeReferences.contains(where: { $0.node == target && $0.depth == depth }) {
-                // The same schema is already being applied to this same value further up: the
-                // loop adds no constraint, and following it would never end.
-                return true
-            }
-            activeReferences.append((target, depth))
-            let outcome = evaluate(target, instance)
-            activeReferences.removeLast()
-            annotations?.merge(outcome.annotations)
-            return outcome.valid
+            return follow(target, instance, &annotations)
 
         case .unresolvedReference(let error):
             switch error {
@@ -394,6 +395,21 @@ struct SchemaEvaluator {
     }
 
     // MARK: - Helpers
+
+    /// Applies the target of a `$ref`/`$dynamicRef` to the same instance.
+    private mutating func follow(_ target: Int, _ instance: JSONValue, _ annotations: inout SchemaAnnotations?) -> Bool {
+        let depth = path.count
+        if activeReferences.contains(where: { $0.node == target && $0.depth == depth }) {
+            // The same schema is already being applied to this same value further up: the
+            // loop adds no constraint, and following it would never end.
+            return true
+        }
+        activeReferences.append((target, depth))
+        let outcome = evaluate(target, instance)
+        activeReferences.removeLast()
+        annotations?.merge(outcome.annotations)
+        return outcome.valid
+    }
 
     /// Applies `node` to the member or element at `token`, one level down.
     private mutating func descend(_ node: Int, _ value: JSONValue, token: String) -> Bool {

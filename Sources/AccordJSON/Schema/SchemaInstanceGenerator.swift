@@ -75,11 +75,10 @@ public struct SchemaInstanceGenerator: Sendable {
 
     private mutating func prepare(_ schema: JSONValue) -> Context {
         if let context, context.schema == schema { return context }
-        let compiler = SchemaCompiler(document: schema)
         let created = Context(
             schema: schema,
             validator: JSONSchemaValidator(schema: schema, options: options.validation),
-            flattener: SchemaFlattener(resolver: compiler.resolver, dialect: compiler.dialect))
+            flattener: SchemaFlattener(resolver: SchemaResolver(document: schema), dialect: SchemaDialect(schema: schema)))
         context = created
         return created
     }
@@ -254,6 +253,9 @@ public struct SchemaInstanceGenerator: Sendable {
         case "ipv4": return "\(random.int(in: 1...223)).\(random.int(in: 0...255)).\(random.int(in: 0...255)).\(random.int(in: 1...254))"
         case "ipv6": return "2001:db8::\(hex(4))"
         case "hostname": return "\(word)\(random.int(in: 1...99)).example.com"
+        case "duration": return ["P\(random.int(in: 1...30))D", "PT\(random.int(in: 1...59))M", "P1Y\(random.int(in: 1...11))M", "P\(random.int(in: 1...9))W"][random.int(in: 0...3)]
+        case "json-pointer": return "/\(word)/\(random.int(in: 0...9))"
+        case "relative-json-pointer": return "\(random.int(in: 0...3))/\(word)"
         default: return nil
         }
     }

@@ -1,5 +1,6 @@
 import AccordContracts
 import AccordEvolution
+import AccordProbe
 
 extension ReportRenderer where Report == CheckReport {
     /// GitHub Actions workflow commands for the whole gate: per server an `::error` when it
@@ -21,6 +22,7 @@ extension ReportRenderer where Report == CheckReport {
                 }
                 if let diff = server.diff { lines.append(ReportRenderer<EvolutionReport>.github.render(diff, CheckPresentation.diffContext(part, server)).trimmingTrailingNewline) }
                 if let verification = server.verification { lines.append(ReportRenderer<VerificationReport>.github.render(verification, part).trimmingTrailingNewline) }
+                if let probe = server.probe { lines.append(ReportRenderer<ProbeReport>.github.render(probe, part).trimmingTrailingNewline) }
             }
             lines += report.servers.map { "\(context.toolName) check: " + CheckPresentation.summary($0, context: context) }
             lines.append("\(context.toolName) check: " + CheckPresentation.verdict(report))

@@ -1,5 +1,6 @@
 import AccordContracts
 import AccordEvolution
+import AccordProbe
 import AccordJSON
 
 /// Accord's JSON `accord check` report (`--format json`), version 1: the gate's status and, per
@@ -48,6 +49,7 @@ public enum CheckReportDocument {
             "verification": server.verification.map { VerificationReportDocument.json($0, context: context) } ?? .null,
         ]
         if let error = server.error { object["error"] = .string(error) }
+        if let probe = server.probe { object["probe"] = ProbeReportDocument.json(probe, context: context) }
         // Where the diff's findings are in the baseline: what SARIF regions and annotation lines
         // say, kept so a merged report (`accord report merge`) renders them as check did.
         if !server.diffAnchorLines.isEmpty {

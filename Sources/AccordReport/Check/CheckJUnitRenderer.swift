@@ -1,5 +1,6 @@
 import AccordContracts
 import AccordEvolution
+import AccordProbe
 
 extension ReportRenderer where Report == CheckReport {
     /// One JUnit `<testsuites>` with every server's suites, names prefixed by the server
@@ -14,6 +15,7 @@ extension ReportRenderer where Report == CheckReport {
                 var suites = CheckJUnit.gate(server, context: context).map { [$0] } ?? []
                 if let diff = server.diff { suites += DiffJUnit.document(diff, context: part).suites }
                 if let verification = server.verification { suites += VerifyJUnit.suites(verification, context: part) }
+                if let probe = server.probe { suites += ProbeJUnit.suites(probe, context: part) }
                 return suites.map { suite in
                     var named = suite
                     named.name = "\(DisplayText.singleLine(server.server)): \(suite.name)"

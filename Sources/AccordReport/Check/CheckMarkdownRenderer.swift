@@ -1,5 +1,6 @@
 import AccordContracts
 import AccordEvolution
+import AccordProbe
 
 extension ReportRenderer where Report == CheckReport {
     /// One document for the GitHub step summary or a pull-request comment: a summary table (a
@@ -27,6 +28,7 @@ private struct CheckMarkdown {
             blocks += notes(server)
             if let diff = server.diff { blocks.append(demoted(ReportRenderer<EvolutionReport>.markdown.render(diff, part))) }
             if let verification = server.verification { blocks.append(demoted(ReportRenderer<VerificationReport>.markdown.render(verification, part))) }
+            if let probe = server.probe { blocks.append(demoted(ReportRenderer<ProbeReport>.markdown.render(probe, part))) }
         }
         return blocks.joined(separator: "\n\n") + "\n"
     }

@@ -1,5 +1,6 @@
 import AccordContracts
 import AccordEvolution
+import AccordProbe
 
 /// The words every `accord check` format shares: each server's state, its one-line summary
 /// (findings, required bump against the declared version, failed contracts, consumers affected)
@@ -102,6 +103,7 @@ enum CheckPresentation {
         var facts: [String] = []
         if let diff = server.diff { facts += [DiffPresentation.counts(diff), bump(diff)] }
         if let verification = server.verification { facts.append("contracts: " + contracts(verification)) }
+        if let probe = server.probe { facts.append("probe: \(probe.findings.count) finding\(probe.findings.count == 1 ? "" : "s"), \(probe.failing.count) failing") }
         if let consumers = consumersAffected(server) {
             facts.append(consumers.isEmpty ? DiffPresentation.noKnownConsumer : "consumers affected: " + DisplayText.singleLine(consumers.joined(separator: ", ")))
         }

@@ -1,6 +1,7 @@
 import AccordContracts
 import AccordJSON
 import AccordEvolution
+import AccordProbe
 
 /// The outcome of `accord check`, the CI gate: for each configured server, its live capture
 /// compared with the committed baseline (policy and version check applied) and its contracts
@@ -18,6 +19,8 @@ public struct CheckReport: Sendable, Equatable {
         /// Its contracts, verified against the live server (expectations on the live
         /// definitions, interactions called); `nil` when no contract names this server.
         public var verification: VerificationReport?
+        /// The server probed against its own schemas (`probe:` in accord.yaml); `nil` when not probed.
+        public var probe: ProbeReport?
         /// Why the server could not be checked (start, connect, handshake, timeout…), safe to
         /// print; the gate then exits 3.
         public var error: String?
@@ -46,7 +49,7 @@ public struct CheckReport: Sendable, Equatable {
         /// A rewritten baseline (`--update`) settles the diff; failing contracts still fail.
         public var status: Status {
             if error != nil { return .error }
-            if verification?.failed == true { return .failed }
+            if verification?.failed == true || probe?.failed == true { return .failed }
             if baselineUpdated { return .passed }
             if baselineMissing || diff?.failed == true { return .failed }
             return .passed

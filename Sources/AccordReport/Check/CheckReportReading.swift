@@ -1,5 +1,6 @@
 import AccordContracts
 import AccordEvolution
+import AccordProbe
 import AccordJSON
 
 extension CheckReportDocument: ReadableReportDocument {
@@ -53,6 +54,9 @@ extension CheckReportDocument: ReadableReportDocument {
             do { result.verification = try VerificationReportDocument.report(from: verification.value) } catch {
                 throw embedded(error.pointer, error.reason, in: verification)
             }
+        }
+        if let probe = reader.nullableMember("probe") {
+            do { result.probe = try ProbeReportDocument.report(from: probe.value) } catch { throw embedded(error.pointer, error.reason, in: probe) }
         }
         for (key, line) in try reader.optionalMember("baselineLines")?.members() ?? [] {
             let pointer: JSONPointer

@@ -1,6 +1,7 @@
 import AccordContracts
 import AccordEvolution
 import AccordJSON
+import AccordProbe
 
 extension ReportRenderer where Report == CheckReport {
     /// One SARIF 2.1.0 log for code scanning with the runs of every server's parts, concatenated:
@@ -23,6 +24,7 @@ enum CheckSARIF {
             if let verification = server.verification {
                 runs += categorised(VerifySARIF.log(verification, context: part), "\(context.toolName)-check/\(server.server)/contracts/")
             }
+            if let probe = server.probe { runs += categorised(ProbeSARIF.log(probe, context: part), "\(context.toolName)-check/\(server.server)/probe/") }
         }
         if runs.isEmpty {
             let driver = SARIFLog.Driver(name: context.toolName, version: context.toolVersion, informationURI: context.informationURI, rules: [])

@@ -1,5 +1,6 @@
 import AccordContracts
 import AccordEvolution
+import AccordProbe
 
 extension ReportRenderer where Report == CheckReport {
     /// For people at a terminal (and CI logs): per server a section — its state, then its diff
@@ -57,6 +58,7 @@ private struct CheckText {
         var parts: [String] = []
         if let diff = server.diff { parts.append(text(diff)) }
         if let verification = server.verification { parts.append(text(verification)) }
+        if let probe = server.probe { parts.append(text(probe)) }
         return lines + parts.map(indented).joined(separator: [""])
     }
 
@@ -70,6 +72,12 @@ private struct CheckText {
     private func text(_ verification: VerificationReport) -> String {
         guard verification.failedCheckCount == 0 else { return ReportRenderer<VerificationReport>.text.render(verification, part) }
         return "\(VerifyPresentation.heading(verification, context: context)): \(paint(.green, verification.summary))"
+    }
+
+    /// The probe as the probe text format prints it, or one line when it found nothing.
+    private func text(_ probe: ProbeReport) -> String {
+        guard probe.findings.isEmpty else { return ReportRenderer<ProbeReport>.text.render(probe, part) }
+        return "\(context.toolName) probe: \(paint(.green, probe.summary))"
     }
 
     /// Every non-empty line two spaces in, under the server's state.
