@@ -196,8 +196,8 @@ struct LiveProviderStateTests {
             #expect(error.description.contains("did not finish within 0.5 s and was killed"))
         }
         // Two runs of a hook that sleeps 60 s: finishing well before 120 s proves it was killed
-        // (the bound is loose because CI machines run many peers at once).
-        #expect(ContinuousClock.now - started < .seconds(45))
+        // (the bound is loose because CI machines run many peers at once: 55 s was seen at load 10).
+        #expect(ContinuousClock.now - started < .seconds(100))
     }
 
     /// A timed-out hook is ended with everything it started: its process group goes.

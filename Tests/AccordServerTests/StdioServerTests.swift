@@ -34,14 +34,14 @@ import Testing
         let start = ContinuousClock.now
         let finished = await withTaskGroup(of: Bool.self) { group in
             group.addTask { await serving.value; return true }
-            group.addTask { try? await Task.sleep(for: .seconds(90)); return false }
+            group.addTask { try? await Task.sleep(for: .seconds(180)); return false }
             let first = await group.next() ?? false
             group.cancelAll()
             return first
         }
-        #expect(finished, "the session ends at EOF")
-        // Concurrency shows in the order below; a time bound would only measure the machine's load.
-        #expect(ContinuousClock.now - start < .seconds(60))
+        // Concurrency shows in the order below; a time bound would only measure the machine's
+        // load (a loaded 2-core CI machine took 72 s), so the only bound is the hang guard.
+        #expect(finished, "the session ends at EOF (took \(ContinuousClock.now - start))")
         try output.fileHandleForWriting.close()
         let replies = try String(decoding: output.fileHandleForReading.readToEnd() ?? Data(), as: UTF8.self)
             .split(separator: "\n").map { try JSONValue(parsing: String($0)) }
