@@ -74,7 +74,7 @@ import Testing
     }
 
     @Test func aLivePoisonedServerOverStdio() async throws {
-        let run = try await runAccord(["review", "--", try Peers.python(), try Peers.fixture("peers/poisoned_server.py")], in: try temporaryFolder(), limit: 60)
+        let run = try await runAccord(["review", "--", try Peers.python(), try Peers.fixture("poisoned_server.py")], in: try temporaryFolder(), limit: 60)
         #expect(run.status == 1, "\(run)")
         #expect(run.stdout.contains("accord review: accord-poisoned-peer 0.3.0"))
         #expect(run.stdout.contains("llm-instruction-like-text  /tools/add/description"))

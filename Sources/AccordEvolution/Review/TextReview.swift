@@ -65,7 +65,7 @@ public struct TextReview {
             let count = HiddenCharacters.occurrences(in: text.text).count
             let spelled = HiddenCharacters.tagMessage(in: text.text)
             findings.append(finding("llm-hidden-characters", text, before: before,
-                                    message: "\(text.place): \(count) hidden character\(count == 1 ? "" : "s") (\(hidden.map(\.excerpt).joined(separator: ", "))) in \(TextReviewRules.quote(text.text, width: 120))",
+                                    message: "\(text.place): \(count) hidden character\(count == 1 ? "" : "s") (\(Self.listed(hidden.map(\.excerpt)))) in \(TextReviewRules.quote(text.text, width: 120))",
                                     hint: spelled.isEmpty ? "a model reads these characters; a person reviewing the text does not see them"
                                         : "the tag characters spell \(TextReviewRules.quote(spelled, width: 200)): text only the model sees"))
         }
@@ -121,6 +121,11 @@ public struct TextReview {
     /// Objects a snapshot defines, the server included.
     static func objects(of snapshot: Snapshot) -> Set<ComparedObject> {
         SnapshotComparator.definitions(of: snapshot).union([ComparedObject(kind: .server, name: snapshot.serverInfo["name"]?.stringValue ?? "server")])
+    }
+
+    /// At most four, then "and N more".
+    private static func listed(_ names: [String]) -> String {
+        names.count <= 4 ? names.joined(separator: ", ") : names.prefix(4).joined(separator: ", ") + " and \(names.count - 4) more"
     }
 
     private static func unique(_ values: [String]) -> [String] {
