@@ -30,7 +30,9 @@ public struct LLMFacingText: Sendable, Equatable {
 /// for text in LLMFacingTextCollector.collect(snapshot) { print(text.pointer, text.text) }
 /// ```
 public enum LLMFacingTextCollector {
-    public static func collect(_ snapshot: Snapshot) -> [LLMFacingText] {
+    /// - Parameter skipping: objects whose texts are not wanted (a diff skips definitions that
+    ///   did not change at all, most of a large snapshot).
+    public static func collect(_ snapshot: Snapshot, skipping: Set<ComparedObject> = []) -> [LLMFacingText] {
         var texts: [LLMFacingText] = []
         let serverName = snapshot.serverInfo["name"]?.stringValue ?? "server"
         func add(_ kind: ObjectKind, _ name: String, _ pointer: JSONPointer, _ value: JSONValue?) {
@@ -41,7 +43,7 @@ public enum LLMFacingTextCollector {
             add(.server, serverName, JSONPointer(tokens: ["serverInfo", field]), snapshot.serverInfo[field])
         }
         for tool in snapshot.tools {
-            guard let name = tool["name"]?.stringValue else { continue }
+            guard let name = tool["name"]?.stringValue, !skipping.contains(ComparedObject(kind: .tool, name: name)) else { continue }
             let root = ObjectPath(kind: .tool, name: name).root
             for field in ["title", "description"] { add(.tool, name, root.appending(field), tool[field]) }
             add(.tool, name, JSONPointer(tokens: root.tokens + ["annotations", "title"]), tool["annotations"]?["title"])
@@ -51,7 +53,7 @@ public enum LLMFacingTextCollector {
             }
         }
         for prompt in snapshot.prompts {
-            guard let name = prompt["name"]?.stringValue else { continue }
+            guard let name = prompt["name"]?.stringValue, !skipping.contains(ComparedObject(kind: .prompt, name: name)) else { continue }
             let root = ObjectPath(kind: .prompt, name: name).root
             for field in ["title", "description"] { add(.prompt, name, root.appending(field), prompt[field]) }
             for (index, argument) in (prompt["arguments"]?.arrayValue ?? []).enumerated() {
@@ -62,7 +64,7 @@ public enum LLMFacingTextCollector {
         }
         for (kind, definitions, identity) in [(ObjectKind.resource, snapshot.resources, "uri"), (.resourceTemplate, snapshot.resourceTemplates, "uriTemplate")] {
             for definition in definitions {
-                guard let name = definition[identity]?.stringValue else { continue }
+                guard let name = definition[identity]?.stringValue, !skipping.contains(ComparedObject(kind: kind, name: name)) else { continue }
                 let root = ObjectPath(kind: kind, name: name).root
                 for field in ["title", "description"] { add(kind, name, root.appending(field), definition[field]) }
             }

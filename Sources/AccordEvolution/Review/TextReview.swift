@@ -20,7 +20,7 @@ public struct TextReview {
     /// Every review rule over every LLM-facing text of `snapshot`, including the informational
     /// ones (URLs present, plain references to other tools).
     public func review(_ snapshot: Snapshot) -> [Finding] {
-        let toolNames = snapshot.tools.compactMap { $0["name"]?.stringValue }
+        let toolNames = ToolNameIndex(snapshot.tools.compactMap { $0["name"]?.stringValue })
         return LLMFacingTextCollector.collect(snapshot).flatMap { text in
             findings(for: text, before: nil, toolNames: toolNames, informational: true)
         }
@@ -31,13 +31,14 @@ public struct TextReview {
     /// added, and — when `serverInfo.version` stayed the same — each edited text of an object
     /// that already existed (a rug pull).
     public func reviewChanges(old: Snapshot, new: Snapshot) -> [Finding] {
+        let unchanged = Self.unchangedDefinitions(old: old, new: new)
         var oldTexts: [JSONPointer: String] = [:]
-        for text in LLMFacingTextCollector.collect(old) { oldTexts[text.pointer] = text.text }
+        for text in LLMFacingTextCollector.collect(old, skipping: unchanged) { oldTexts[text.pointer] = text.text }
         let version = old.serverVersion.flatMap { $0 == new.serverVersion ? $0 : nil }
         let oldObjects = Self.objects(of: old)
-        let toolNames = new.tools.compactMap { $0["name"]?.stringValue }
+        let toolNames = ToolNameIndex(new.tools.compactMap { $0["name"]?.stringValue })
         var findings: [Finding] = []
-        for text in LLMFacingTextCollector.collect(new) {
+        for text in LLMFacingTextCollector.collect(new, skipping: unchanged) {
             let before = oldTexts[text.pointer]
             guard before != text.text else { continue }
             findings += self.findings(for: text, before: before, toolNames: toolNames, informational: false)
@@ -50,7 +51,7 @@ public struct TextReview {
         return findings
     }
 
-    private func findings(for text: LLMFacingText, before: String?, toolNames: [String], informational: Bool) -> [Finding] {
+    private func findings(for text: LLMFacingText, before: String?, toolNames: ToolNameIndex, informational: Bool) -> [Finding] {
         var findings: [Finding] = []
         let normalised = ReviewNormalisation.normalise(text.text)
         let normalisedBefore = before.map(ReviewNormalisation.normalise)
@@ -116,6 +117,21 @@ public struct TextReview {
     private func finding(_ rule: String, _ text: LLMFacingText, before: String?, message: String, hint: String? = nil) -> Finding {
         Finding(rule: rule, kind: text.kind, name: text.name, pointer: text.pointer,
                 old: before.map(JSONValue.string), new: .string(text.text), message: message, hint: hint, tags: ["llm-facing"])
+    }
+
+    /// Definitions identical on both sides (same identity, equal JSON): they have no changed text.
+    static func unchangedDefinitions(old: Snapshot, new: Snapshot) -> Set<ComparedObject> {
+        var unchanged: Set<ComparedObject> = []
+        for (kind, before, after, identity) in [(ObjectKind.tool, old.tools, new.tools, "name"), (.prompt, old.prompts, new.prompts, "name"),
+                                                (.resource, old.resources, new.resources, "uri"),
+                                                (.resourceTemplate, old.resourceTemplates, new.resourceTemplates, "uriTemplate")] {
+            var byName: [String: JSONValue] = [:]
+            for definition in before { if let name = definition[identity]?.stringValue { byName[name] = definition } }
+            for definition in after {
+                if let name = definition[identity]?.stringValue, byName[name] == definition { unchanged.insert(ComparedObject(kind: kind, name: name)) }
+            }
+        }
+        return unchanged
     }
 
     /// Objects a snapshot defines, the server included.

@@ -19,7 +19,7 @@ struct TextReviewRules {
     init() {
         patterns = InstructionPatterns.all.compactMap { pattern in (try? Regex(pattern.regex)).map { (pattern, $0) } }
         directiveCue = try? Regex(#"\b(instead of|rather than|in place of|whenever|always|never|must|do not|don't|should not|shouldn't|overrides?|replaces?|(before|after|when) (using|calling|invoking|running))\b"#)
-        url = try? Regex(#"\b(https?|ftp|file|wss?)://[^\s<>"'`\\]+|\bwww\.[a-z0-9-]+\.[^\s<>"'`\\]+"#)
+        url = (try? Regex(#"\b(https?|ftp|file|wss?)://[^\s<>"'`\\]+|\bwww\.[a-z0-9-]+\.[^\s<>"'`\\]+"#))?.ignoresCase()
     }
 
     /// Hidden characters, one match per distinct code point.
@@ -47,7 +47,7 @@ struct TextReviewRules {
     func urls(in text: String) -> [TextMatch] {
         guard let url, text.contains("://") || text.lowercased().contains("www.") else { return [] }
         var seen: Set<String> = []
-        return text.matches(of: url.ignoresCase()).compactMap { match in
+        return text.matches(of: url).compactMap { match in
             var found = Substring(text[match.range])
             while let last = found.last, ".,;:!?)]}*_".contains(last) { found = found.dropLast() }
             let address = String(found)
@@ -60,9 +60,9 @@ struct TextReviewRules {
     /// that instructs about them (`directive`) and plain references. A name counts when it is a
     /// whole word and either looks like an identifier (has `_`, `-`, `.`, a digit or an inner
     /// capital) or is quoted — so a tool called `search` is not found in "Search invoices".
-    func toolMentions(in text: String, owner: String?, toolNames: [String]) -> (directive: [TextMatch], plain: [TextMatch]) {
+    func toolMentions(in text: String, owner: String?, toolNames: ToolNameIndex) -> (directive: [TextMatch], plain: [TextMatch]) {
         var directive: [TextMatch] = [], plain: [TextMatch] = []
-        for name in toolNames where name != owner && !name.isEmpty && text.contains(name) {
+        for name in toolNames.present(in: text) where name != owner {
             let distinctive = name.contains { "_-.".contains($0) || $0.isNumber } || name.dropFirst().contains { $0.isUppercase }
             var firstSentence: Substring?
             var instructed = false
@@ -131,5 +131,40 @@ private extension String {
         while slice.first?.isWhitespace == true { slice = slice.dropFirst() }
         while slice.last?.isWhitespace == true { slice = slice.dropLast() }
         return String(slice)
+    }
+}
+
+/// The tool names of a snapshot, indexed once per review: a text's runs of name characters are
+/// looked up in a set (a snapshot with thousands of tools has tens of thousands of texts, so no
+/// name-by-name search); names with other characters are searched for directly.
+struct ToolNameIndex {
+    /// All names, in snapshot order (the order mentions are reported in).
+    let names: [String]
+    private let simple: Set<String>
+    private let unusual: [String]
+
+    init(_ names: [String]) {
+        self.names = names.filter { !$0.isEmpty }
+        simple = Set(self.names.filter { $0.allSatisfy(Self.isNameCharacter) })
+        unusual = self.names.filter { !$0.allSatisfy(Self.isNameCharacter) }
+    }
+
+    static func isNameCharacter(_ character: Character) -> Bool {
+        character.isASCII && (character.isLetter || character.isNumber || character == "_" || character == "-" || character == ".")
+    }
+
+    /// The names that occur in `text`, in snapshot order.
+    func present(in text: String) -> [String] {
+        var found: Set<String> = []
+        for run in text.split(whereSeparator: { !Self.isNameCharacter($0) }) {
+            var candidate = run
+            while !candidate.isEmpty {
+                if simple.contains(String(candidate)) { found.insert(String(candidate)); break }
+                guard let last = candidate.last, last == "." || last == "-" else { break }
+                candidate = candidate.dropLast()
+            }
+        }
+        for name in unusual where text.contains(name) { found.insert(name) }
+        return found.isEmpty ? [] : names.filter(found.contains)
     }
 }
