@@ -75,3 +75,16 @@ public enum ObjectKind: String, Sendable, Codable, CaseIterable {
     case resourceTemplate = "resource-template"
     case prompt
 }
+
+extension ObjectKind {
+    /// "tool", "resource template": the kind in a sentence (messages and report headings).
+    public var noun: String {
+        switch self {
+        case .server: "server"
+        case .tool: "tool"
+        case .resource: "resource"
+        case .resourceTemplate: "resource template"
+        case .prompt: "prompt"
+        }
+    }
+}

@@ -90,7 +90,7 @@ public struct TextReview {
             if !directive.isEmpty {
                 findings.append(finding("llm-mentions-other-tool", text, before: before,
                                         message: "\(text.place): instructs about another tool: " + directive.map(\.excerpt).joined(separator: ", "),
-                                        hint: "a description that tells the model how to use a different tool can shadow it (tool shadowing); describe only this \(ObjectPath(kind: text.kind, name: text.name).kindWord)"))
+                                        hint: "a description that tells the model how to use a different tool can shadow it (tool shadowing); describe only this \(text.kind.noun)"))
             }
             if informational, !mentions.plain.isEmpty {
                 findings.append(finding("llm-tool-reference", text, before: before,
@@ -147,18 +147,5 @@ public struct TextReview {
     private static func unique(_ values: [String]) -> [String] {
         var seen: Set<String> = []
         return values.filter { seen.insert($0).inserted }
-    }
-}
-
-extension ObjectPath {
-    /// "tool", "prompt", "resource", "resource template", "server".
-    var kindWord: String {
-        switch kind {
-        case .server: "server"
-        case .tool: "tool"
-        case .resource: "resource"
-        case .resourceTemplate: "resource template"
-        case .prompt: "prompt"
-        }
     }
 }

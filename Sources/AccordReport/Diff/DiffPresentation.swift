@@ -40,15 +40,7 @@ enum DiffPresentation {
         object.name.isEmpty ? kindName(object.kind) : "\(kindName(object.kind)) \(object.name)"
     }
 
-    static func kindName(_ kind: ObjectKind) -> String {
-        switch kind {
-        case .server: "server"
-        case .tool: "tool"
-        case .resource: "resource"
-        case .resourceTemplate: "resource template"
-        case .prompt: "prompt"
-        }
-    }
+    static func kindName(_ kind: ObjectKind) -> String { kind.noun }
 
     /// "Breaking", "Potentially breaking", "Non-breaking".
     static func title(_ severity: Severity) -> String {
