@@ -86,6 +86,29 @@ import Testing
         #expect(!Self.rawHidden(run.stdout))
     }
 
+    @Test func aConfiguredServerByNameWithTheConfigsPolicy() async throws {
+        let folder = try temporaryFolder()
+        let config = """
+            servers:
+              poisoned:
+                command: \(try Peers.python())
+                args: ["\(try Peers.fixture("poisoned_server.py"))"]
+            policy:
+              severity:
+                llm-instruction-like-text: "off"
+            """
+        try config.write(toFile: folder + "/accord.yaml", atomically: true, encoding: .utf8)
+        for arguments in [["review", "poisoned"], ["review", "--server", "poisoned"]] {
+            let run = try await runAccord(arguments + ["--format", "json"], in: folder, limit: 60)
+            #expect(run.status == 1, "\(run)")
+            let json = try JSONValue(parsing: run.stdout)
+            let rules = Set((json["findings"]?.arrayValue ?? []).compactMap { $0["ruleId"]?.stringValue })
+            #expect(rules.contains("llm-hidden-characters") && rules.contains("llm-mentions-other-tool"), "\(rules)")
+            #expect(!rules.contains("llm-instruction-like-text"), "the policy turned it off")
+            #expect(json["subject"]?["source"] == "poisoned")
+        }
+    }
+
     @Test func aDiffReviewsTheChangedTextButTheDefaultGateIgnoresIt() async throws {
         let folder = try temporaryFolder()
         let run = try await runAccord(["diff", clean, changed] + Self.formats.flatMap { ["--report", "\($0)=\(folder)/diff.\($0)"] }, in: folder)
