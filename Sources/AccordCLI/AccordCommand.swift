@@ -22,6 +22,7 @@ public struct AccordCommand: AsyncParsableCommand {
               accord contract init --consumer my-agent \\
                 --snapshot snapshots/demo.json --tool get_invoice
               accord rules --format markdown
+              accord review snapshots/demo.json
               accord record --consumer my-agent -o contracts/my-agent.yaml \\
                 -- accord-demo-server
               accord mock contracts/billing-agent.yaml --snapshot snapshots/demo.json
@@ -32,7 +33,7 @@ public struct AccordCommand: AsyncParsableCommand {
         version: AccordVersion.current,
         subcommands: [
             CheckCommand.self, SnapshotCommand.self, DiffCommand.self, BumpCommand.self, VerifyCommand.self, CanIDeployCommand.self,
-            ContractCommand.self, RulesCommand.self,
+            ContractCommand.self, RulesCommand.self, ReviewCommand.self,
             PublishCommand.self, RecordDeploymentCommand.self, RegistryCommand.self,
             ReportCommand.self,
             RecordCommand.self,

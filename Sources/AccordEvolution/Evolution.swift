@@ -1,7 +1,8 @@
 import AccordJSON
 import AccordSnapshot
 
-/// The evolution pipeline: compare → adjust by policy → accept → bump → version check → report.
+/// The evolution pipeline: compare → review changed text → adjust by policy → accept → bump →
+/// version check → report.
 ///
 /// ```swift
 /// let report = Evolution.diff(old: baseline, new: candidate, policy: policy)
@@ -24,7 +25,8 @@ public enum Evolution {
         let comparison = SnapshotComparator(options: policy.comparisonOptions(today: today)).compare(old: old, new: new)
         let application = PolicyApplication(policy: policy, today: today)
         let serverName = old.serverInfo["name"]?.stringValue ?? new.serverInfo["name"]?.stringValue ?? "server"
-        let adjusted = application.adjust(comparison.findings)
+        // The review rules read the changed LLM-facing text; their findings never bump.
+        let adjusted = application.adjust(comparison.findings + TextReview().reviewChanges(old: old, new: new))
         // The bump counts only what the policy does not accept.
         let required = application.accept(adjusted, serverName: serverName).findings.map(\.effectiveSemver).max() ?? .none
         var judged = adjusted

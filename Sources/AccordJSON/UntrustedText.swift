@@ -3,15 +3,17 @@
 ///
 /// Servers are not trusted: text may carry ANSI escapes that repaint a terminal or retitle its
 /// window, newlines that forge extra log lines or CI workflow commands, bidirectional overrides
-/// that make text read differently than it is, or bytes that are not UTF-8. Every such character
-/// is shown as a visible escape instead (`\n`, `\t`, `\u{1B}`); invalid UTF-8 becomes U+FFFD.
+/// that make text read differently than it is, zero-width and tag characters a person does not see
+/// but a model reads, or bytes that are not UTF-8. Every such character is shown as a visible
+/// escape instead (`\n`, `\t`, `\u{1B}`, `\u{200B}`); invalid UTF-8 becomes U+FFFD.
 ///
 /// ```swift
 /// UntrustedText.singleLine("ok\u{1B}[2J")                  // "ok\\u{1B}[2J"
 /// UntrustedText.excerpt([0x41, 0xFF, 0x0A, 0x42], characters: 10) // "A\u{FFFD}\\nB"
 /// ```
 public enum UntrustedText {
-    /// `text` on one line with control, line-separator and bidi-control characters escaped.
+    /// `text` on one line with control, line-separator, bidi-control, zero-width and tag
+    /// characters escaped.
     public static func singleLine(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: needsEscape) else { return text }
         var result = ""
@@ -38,13 +40,17 @@ public enum UntrustedText {
         return singleLine(clipped)
     }
 
-    /// C0 and C1 controls, DEL, line and paragraph separators, and the bidi embedding, override
-    /// and isolate controls.
+    /// C0 and C1 controls, DEL, line and paragraph separators, the bidi embedding, override and
+    /// isolate controls, zero-width characters and tag characters (AccordEvolution's
+    /// `HiddenCharacters` names the last three for the review rules). Zero-width joiners are
+    /// escaped even inside emoji sequences: a report shows code, not pictures.
     public static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x00...0x1F, 0x7F...0x9F: true
         case 0x2028, 0x2029: true
         case 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x061C: true
+        case 0x200B...0x200D, 0x2060, 0xFEFF: true
+        case 0xE0000...0xE007F: true
         default: false
         }
     }

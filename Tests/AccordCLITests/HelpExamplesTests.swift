@@ -5,7 +5,7 @@ import Testing
 /// fits an 80-column terminal (ArgumentParser wraps longer ones mid-command; the built binary is
 /// run, so the help is what a user sees when stdout is not a terminal).
 @Suite struct HelpExamplesTests {
-    @Test(arguments: [[], ["check"], ["snapshot"], ["diff"], ["bump"], ["verify"], ["can-i-deploy"], ["contract", "init"], ["rules"],
+    @Test(arguments: [[], ["check"], ["snapshot"], ["diff"], ["bump"], ["verify"], ["can-i-deploy"], ["contract", "init"], ["rules"], ["review"],
                       ["report", "merge"], ["record"], ["mock"], ["publish"], ["record-deployment"], ["registry", "list"], ["registry", "show"], ["probe"]])
     func examplesParseAndFit(_ command: [String]) async throws {
         let run = try await runAccord(command + ["--help"])

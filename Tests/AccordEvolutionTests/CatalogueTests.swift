@@ -13,12 +13,17 @@ import Testing
     }
 
     @Test func severitiesAgreeWithSemverEffects() {
-        for rule in RuleCatalogue.all where rule.section != .versions && rule.section != .policy {
+        for rule in RuleCatalogue.all where ![.versions, .policy, .review].contains(rule.section) {
             switch rule.severity {
             case .breaking: #expect(rule.semver == .major, "\(rule.id)")
             case .potentiallyBreaking: #expect(rule.semver == .minor, "\(rule.id)")
             case .nonBreaking: #expect(rule.semver == .minor || rule.semver == .patch, "\(rule.id)")
+            case .review: Issue.record("\(rule.id): only review-section rules have severity review")
             }
+        }
+        // Review rules never require a release: severity review, or informational (non-breaking).
+        for rule in RuleCatalogue.all where rule.section == .review {
+            #expect(rule.semver == .none && [.review, .nonBreaking].contains(rule.severity), "\(rule.id)")
         }
     }
 

@@ -30,6 +30,10 @@ struct BumpCommand: AsyncParsableCommand {
         if next == nil, !input.verbosity.quiet {
             Console.warning("the old serverInfo.version \(report.old.serverVersion.map { "\"\($0)\"" } ?? "is missing and") is not a semantic version; no next version")
         }
+        let review = report.count(.review)
+        if review > 0, !input.verbosity.quiet {
+            Console.warning("\(review) review finding\(review == 1 ? "" : "s") in changed LLM-facing text (never a bump; `accord diff` lists them)")
+        }
         if json {
             var members: [String: JSONValue] = ["bump": .string(report.requiredBump.rawValue)]
             members["current"] = report.old.serverVersion.map(JSONValue.string)

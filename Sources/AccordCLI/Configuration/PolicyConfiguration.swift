@@ -28,7 +28,7 @@ enum PolicyConfiguration {
                 } else if let parsed = Severity(rawValue: text) {
                     policy.severityOverrides[rule] = .some(parsed)
                 } else {
-                    throw value.error("must be breaking, potentially-breaking, non-breaking or off, found \"\(text)\"")
+                    throw value.error("must be breaking, potentially-breaking, review, non-breaking or off, found \"\(text)\"")
                 }
             }
         }

@@ -60,7 +60,7 @@ struct ComparisonInput: ParsableArguments {
 
 /// Policy flags on top of accord.yaml's `policy:`.
 struct PolicyOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Fail (exit 1) on findings at or above: breaking, potentially-breaking, any, never. Default: the policy's fail-on (breaking).", valueName: "level"))
+    @Option(help: ArgumentHelp("Fail (exit 1) on findings at or above: breaking, potentially-breaking, review (also review findings of changed LLM-facing text), any, never. Default: the policy's fail-on (breaking).", valueName: "level"))
     var failOn: FailOn?
 
     @Flag(help: "Count potentially breaking changes as breaking.")

@@ -29,4 +29,5 @@ public enum RuleSection: String, Sendable, Codable, CaseIterable {
     case resourcesAndPrompts = "Resources, templates, prompts"
     case versions = "Version checks"
     case policy = "Policy"
+    case review = "Review of LLM-facing text"
 }

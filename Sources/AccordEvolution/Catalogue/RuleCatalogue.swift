@@ -4,7 +4,7 @@
 /// Severity: B breaking (major), P potentially breaking (minor; major under `strict`),
 /// N non-breaking (minor for additions, widenings, deprecations; patch for text and metadata).
 public enum RuleCatalogue {
-    public static let all: [Rule] = surface + toolMetadata + inputSchema + outputSchema + resourcesAndPrompts + versions + policy
+    public static let all: [Rule] = surface + toolMetadata + inputSchema + outputSchema + resourcesAndPrompts + versions + policy + review
 
     private static let byID: [String: Rule] = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) })
 
@@ -165,5 +165,18 @@ public enum RuleCatalogue {
     static let policy: [Rule] = [
         Rule("policy-accept-stale", .potentiallyBreaking, .metadata, .none, .policy, "An accept entry in the policy matches no finding: remove it."),
         Rule("policy-accept-expired", .potentiallyBreaking, .metadata, .none, .policy, "An accept entry has expired: the finding it silenced is reported again."),
+    ]
+
+    /// LLM-facing text (descriptions, titles, instructions, schema text): severity `review`,
+    /// never a semver bump (docs/review.md). The two informational rules run only on a single
+    /// snapshot (`accord review`); on a diff the others run on the changed text.
+    static let review: [Rule] = [
+        Rule("llm-hidden-characters", .review, .metadata, .none, .review, "LLM-facing text contains hidden characters a reader does not see but a model reads: Unicode tag, zero-width or bidi-control characters."),
+        Rule("llm-instruction-like-text", .review, .metadata, .none, .review, "LLM-facing text contains instructions aimed at the model (the versioned pattern list): overriding instructions, hidden <IMPORTANT> blocks, concealment from the user, reading files or credentials."),
+        Rule("llm-mentions-other-tool", .review, .metadata, .none, .review, "LLM-facing text instructs about another tool of the snapshot or about other servers' tools (tool shadowing)."),
+        Rule("llm-url-added", .review, .metadata, .none, .review, "A URL was added to LLM-facing text (diff: present in the new text, not in the old)."),
+        Rule("llm-text-changed-without-version-bump", .review, .metadata, .none, .review, "LLM-facing text changed while serverInfo.version stayed the same (a rug pull)."),
+        Rule("llm-url-present", .nonBreaking, .metadata, .none, .review, "LLM-facing text contains a URL (informational; single-snapshot review only)."),
+        Rule("llm-tool-reference", .nonBreaking, .metadata, .none, .review, "LLM-facing text names another tool of the snapshot without instructing about it (informational; single-snapshot review only)."),
     ]
 }

@@ -29,17 +29,22 @@ public struct SnapshotComparator: Sendable {
         findings += ResourceComparison(context: context).compareTemplates()
         findings += PromptComparison(context: context).compareAll()
 
-        var objects: Set<ComparedObject> = [ComparedObject(kind: .server, name: old.serverInfo["name"]?.stringValue ?? "server")]
-        for (kind, lists) in [(ObjectKind.tool, (old.tools, new.tools, "name")), (.resource, (old.resources, new.resources, "uri")),
-                              (.resourceTemplate, (old.resourceTemplates, new.resourceTemplates, "uriTemplate")), (.prompt, (old.prompts, new.prompts, "name"))] {
-            for definition in lists.0 + lists.1 {
-                if let name = definition[lists.2]?.stringValue { objects.insert(ComparedObject(kind: kind, name: name)) }
-            }
-        }
+        var objects = Self.definitions(of: old).union(Self.definitions(of: new))
+        objects.insert(ComparedObject(kind: .server, name: old.serverInfo["name"]?.stringValue ?? "server"))
         return Result(
             findings: findings.sorted(by: Self.order),
             comparedObjects: objects.sorted { ($0.kind.rawValue, $0.name) < ($1.kind.rawValue, $1.name) }
         )
+    }
+
+    /// The tools, resources, templates and prompts a snapshot defines, by kind and identity.
+    static func definitions(of snapshot: Snapshot) -> Set<ComparedObject> {
+        var objects: Set<ComparedObject> = []
+        for (kind, definitions) in [(ObjectKind.tool, snapshot.tools), (.resource, snapshot.resources), (.resourceTemplate, snapshot.resourceTemplates), (.prompt, snapshot.prompts)] {
+            let identity = kind == .resource ? "uri" : kind == .resourceTemplate ? "uriTemplate" : "name"
+            for definition in definitions { if let name = definition[identity]?.stringValue { objects.insert(ComparedObject(kind: kind, name: name)) } }
+        }
+        return objects
     }
 
     /// Most severe first, then by pointer and rule id: a stable order for every report.

@@ -4,6 +4,8 @@ import AccordJSON
 public enum FailOn: String, Sendable, Codable, CaseIterable {
     case breaking
     case potentiallyBreaking = "potentially-breaking"
+    /// Review findings (LLM-facing text) and everything `potentially-breaking` fails on.
+    case review
     case any
     case never
 
@@ -12,6 +14,7 @@ public enum FailOn: String, Sendable, Codable, CaseIterable {
         switch self {
         case .breaking: severity == .breaking
         case .potentiallyBreaking: severity >= .potentiallyBreaking
+        case .review: severity >= .review
         case .any: true
         case .never: false
         }

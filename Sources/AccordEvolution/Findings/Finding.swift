@@ -61,8 +61,13 @@ public struct Finding: Sendable, Equatable, Codable {
 
     /// The semver part this finding requires at its effective severity: a potentially breaking
     /// finding promoted to breaking (strict) requires major; a demoted one keeps its rule's part.
+    /// A review finding (LLM-facing text to read) never requires a release of its own.
     public var effectiveSemver: SemverEffect {
-        severity == .breaking ? max(semver, .major) : (semver == .major ? .minor : semver)
+        switch severity {
+        case .breaking: max(semver, .major)
+        case .review: .none
+        default: semver == .major ? .minor : semver
+        }
     }
 }
 

@@ -2,6 +2,11 @@
 public enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
     /// Non-breaking: no correct client or consumer is affected.
     case nonBreaking = "non-breaking"
+    /// Review: LLM-facing text a person should read before release (hidden characters,
+    /// instruction-like text, shadowing, new URLs, a rug pull). Never a semver bump; between
+    /// non-breaking and potentially breaking, so `fail-on: review` also fails on P and B while
+    /// `breaking` and `potentially-breaking` never fail on it (docs/review.md).
+    case review
     /// Potentially breaking: some clients may be affected; needs a human's acknowledgement.
     case potentiallyBreaking = "potentially-breaking"
     /// Breaking: some call valid before is invalid now, or a consumer may see what it never expected.
@@ -10,19 +15,21 @@ public enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
     var rank: Int {
         switch self {
         case .nonBreaking: 0
-        case .potentiallyBreaking: 1
-        case .breaking: 2
+        case .review: 1
+        case .potentiallyBreaking: 2
+        case .breaking: 3
         }
     }
 
     public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
 
-    /// The one-letter code RULES.md uses (B, P, N).
+    /// The one-letter code RULES.md uses (B, P, N; R for review).
     public var code: String {
         switch self {
         case .breaking: "B"
         case .potentiallyBreaking: "P"
         case .nonBreaking: "N"
+        case .review: "R"
         }
     }
 }
@@ -67,4 +74,17 @@ public enum ObjectKind: String, Sendable, Codable, CaseIterable {
     case resource
     case resourceTemplate = "resource-template"
     case prompt
+}
+
+extension ObjectKind {
+    /// "tool", "resource template": the kind in a sentence (messages and report headings).
+    public var noun: String {
+        switch self {
+        case .server: "server"
+        case .tool: "tool"
+        case .resource: "resource"
+        case .resourceTemplate: "resource template"
+        case .prompt: "prompt"
+        }
+    }
 }

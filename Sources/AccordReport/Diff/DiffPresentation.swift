@@ -5,7 +5,13 @@ import AccordJSON
 /// titles, object labels, the order findings are grouped in, the header and the verdict.
 enum DiffPresentation {
     /// Most severe first: the order of sections and of findings within an object.
-    static let severityOrder: [Severity] = [.breaking, .potentiallyBreaking, .nonBreaking]
+    static let severityOrder: [Severity] = [.breaking, .potentiallyBreaking, .review, .nonBreaking]
+
+    /// The severities a report's counts name: `review` only when the report has review findings,
+    /// so a diff without any reads exactly as before the review rules existed.
+    static func countedSeverities(reviewCount: Int) -> [Severity] {
+        severityOrder.filter { $0 != .review || reviewCount > 0 }
+    }
 
     /// The objects findings are about, in a stable order (kind as in ``ObjectKind``, then name),
     /// each with its findings in report order.
@@ -34,21 +40,14 @@ enum DiffPresentation {
         object.name.isEmpty ? kindName(object.kind) : "\(kindName(object.kind)) \(object.name)"
     }
 
-    static func kindName(_ kind: ObjectKind) -> String {
-        switch kind {
-        case .server: "server"
-        case .tool: "tool"
-        case .resource: "resource"
-        case .resourceTemplate: "resource template"
-        case .prompt: "prompt"
-        }
-    }
+    static func kindName(_ kind: ObjectKind) -> String { kind.noun }
 
     /// "Breaking", "Potentially breaking", "Non-breaking".
     static func title(_ severity: Severity) -> String {
         switch severity {
         case .breaking: "Breaking"
         case .potentiallyBreaking: "Potentially breaking"
+        case .review: "Review"
         case .nonBreaking: "Non-breaking"
         }
     }
@@ -58,6 +57,7 @@ enum DiffPresentation {
         switch severity {
         case .breaking: "breaking"
         case .potentiallyBreaking: "potentially breaking"
+        case .review: "review"
         case .nonBreaking: "non-breaking"
         }
     }
@@ -81,7 +81,7 @@ enum DiffPresentation {
 
     /// "2 breaking, 1 potentially breaking, 3 non-breaking, 1 accepted".
     static func counts(_ report: EvolutionReport) -> String {
-        var parts = severityOrder.map { "\(report.count($0)) \(phrase($0))" }
+        var parts = countedSeverities(reviewCount: report.count(.review)).map { "\(report.count($0)) \(phrase($0))" }
         parts.append("\(report.accepted.count) accepted")
         return parts.joined(separator: ", ")
     }
@@ -117,12 +117,13 @@ enum DiffPresentation {
     static let noKnownConsumer = "no known consumer affected"
 
     /// The consumers `finding` breaks, or that none is known to break; `nil` when no contracts
-    /// were consulted (``Finding/consumers`` is `nil`). An empty list on a non-breaking finding
-    /// says nothing worth a line (such a change cannot break anyone), so it is `nil` too.
+    /// were consulted (``Finding/consumers`` is `nil`). An empty list on a non-breaking or
+    /// review finding says nothing worth a line (such a change cannot break anyone), so it is
+    /// `nil` too.
     static func consumerImpact(_ finding: Finding) -> ConsumerImpact? {
         guard let consumers = finding.consumers else { return nil }
         guard consumers.isEmpty else { return .breaks(consumers) }
-        return finding.severity == .nonBreaking ? nil : .noneKnown
+        return finding.severity == .nonBreaking || finding.severity == .review ? nil : .noneKnown
     }
 
     /// "consumers: billing-agent, support-bot" or "no known consumer affected", on one line.

@@ -2,7 +2,7 @@ import AccordEvolution
 
 extension ReportRenderer where Report == EvolutionReport {
     /// GitHub Actions workflow commands, one annotation per finding: `::error` for findings at or
-    /// above `fail-on`, `::warning` for other breaking and potentially breaking ones, `::notice`
+    /// above `fail-on`, `::warning` for other breaking, potentially breaking and review ones, `::notice`
     /// for the rest; `title` is the rule id and `file` (with `line` when the context knows it) is
     /// the snapshot file (``EvolutionReport/anchorFile``). Accepted findings are not annotated.
     /// A last plain line carries the summary.
@@ -18,7 +18,7 @@ extension ReportRenderer where Report == EvolutionReport {
 enum DiffGitHub {
     static func command(_ finding: Finding, report: EvolutionReport, context: RenderContext) -> WorkflowCommand {
         let kind: WorkflowCommand.Kind =
-            report.failOn.fails(finding.severity) ? .error : finding.severity >= .potentiallyBreaking ? .warning : .notice
+            report.failOn.fails(finding.severity) ? .error : finding.severity >= .review ? .warning : .notice
         var properties: [WorkflowCommand.Property] = []
         if let file = report.anchorFile {
             properties.append(.init("file", file))

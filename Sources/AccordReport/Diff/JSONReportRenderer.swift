@@ -43,7 +43,7 @@ public enum DiffReportDocument {
         return .object(object)
     }
 
-    private static func finding(_ finding: Finding) -> JSONValue {
+    static func finding(_ finding: Finding) -> JSONValue {
         var object: [String: JSONValue] = [
             "ruleId": .string(finding.ruleID),
             "severity": .string(finding.severity.rawValue),
@@ -63,14 +63,14 @@ public enum DiffReportDocument {
         return .object(object)
     }
 
-    private static func accepted(_ accepted: AcceptedFinding) -> JSONValue {
+    static func accepted(_ accepted: AcceptedFinding) -> JSONValue {
         var object: [String: JSONValue] = ["finding": finding(accepted.finding), "reason": .string(accepted.reason)]
         if let expires = accepted.expires { object["expires"] = .string(expires) }
         return .object(object)
     }
 
     private static func summary(_ report: EvolutionReport) -> JSONValue {
-        [
+        var counts: [String: JSONValue] = [
             "breaking": .number(JSONNumber(report.count(.breaking))),
             "potentiallyBreaking": .number(JSONNumber(report.count(.potentiallyBreaking))),
             "nonBreaking": .number(JSONNumber(report.count(.nonBreaking))),
@@ -78,6 +78,9 @@ public enum DiffReportDocument {
             "failing": .number(JSONNumber(report.findings.filter { report.failOn.fails($0.severity) }.count)),
             "total": .number(JSONNumber(report.findings.count)),
         ]
+        // Present only when there are review findings (LLM-facing text), like the text summary.
+        if report.count(.review) > 0 { counts["review"] = .number(JSONNumber(report.count(.review))) }
+        return .object(counts)
     }
 }
 

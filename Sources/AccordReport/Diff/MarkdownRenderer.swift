@@ -12,7 +12,7 @@ extension ReportRenderer where Report == EvolutionReport {
     }
 }
 
-private struct DiffMarkdown {
+struct DiffMarkdown {
     let report: EvolutionReport
     let context: RenderContext
 
@@ -45,7 +45,7 @@ private struct DiffMarkdown {
     }
 
     private func summaryTable() -> MarkdownTable {
-        var rows = DiffPresentation.severityOrder.map { [DiffPresentation.title($0), String(report.count($0))] }
+        var rows = DiffPresentation.countedSeverities(reviewCount: report.count(.review)).map { [DiffPresentation.title($0), String(report.count($0))] }
         rows.append(["Accepted", String(report.accepted.count)])
         rows.append(["Required bump", MarkdownEscaping.text(DiffPresentation.bump(report))])
         rows.append(["Verdict", "**\(DiffPresentation.verdict(report))** (\(MarkdownEscaping.text(DiffPresentation.failOn(report))))"])
@@ -58,7 +58,7 @@ private struct DiffMarkdown {
         return object.name.isEmpty ? kind : "\(kind) \(MarkdownEscaping.code(object.name))"
     }
 
-    private func row(_ finding: Finding) -> [String] {
+    func row(_ finding: Finding) -> [String] {
         var change = [MarkdownEscaping.message(finding.message, inTable: true)]
         if finding.oldValue != nil || finding.newValue != nil {
             change.append("\(value(finding.oldValue)) → \(value(finding.newValue))")

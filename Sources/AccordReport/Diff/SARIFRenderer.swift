@@ -3,8 +3,8 @@ import AccordJSON
 
 extension ReportRenderer where Report == EvolutionReport {
     /// SARIF 2.1.0 for GitHub code scanning: the whole rule catalogue as `tool.driver.rules`
-    /// (default level from the rule's severity: breaking → error, potentially breaking →
-    /// warning, non-breaking → note), one result per finding located in the snapshot file
+    /// (default level from the rule's severity: breaking → error, potentially breaking and
+    /// review → warning, non-breaking → note), one result per finding located in the snapshot file
     /// (``EvolutionReport/anchorFile``) with the JSON Pointer as logical location and the
     /// finding's fingerprint as partial fingerprint. Accepted findings are results with an
     /// external, accepted suppression carrying the policy's reason.
@@ -31,7 +31,7 @@ enum DiffSARIF {
     static func level(_ severity: Severity) -> SARIFLog.Level {
         switch severity {
         case .breaking: .error
-        case .potentiallyBreaking: .warning
+        case .potentiallyBreaking, .review: .warning
         case .nonBreaking: .note
         }
     }

@@ -69,7 +69,26 @@ private struct DiffText {
         ]
     }
 
-    private func entry(_ finding: Finding) -> [String] {
+    private func entry(_ finding: Finding) -> [String] { FindingTextLines(context: context, paint: paint).entry(finding) }
+
+    private func summary() -> String {
+        let verdict = paint(report.failed ? .red.bold : .green.bold, DiffPresentation.verdict(report))
+        return "\(DiffPresentation.counts(report)) — required bump: \(DiffPresentation.bump(report)) — \(verdict) (\(DiffPresentation.failOn(report)))"
+    }
+
+    private func style(_ severity: Severity) -> ANSIStyle { FindingTextLines.style(severity) }
+
+    /// Server text on one line with control characters visible (no terminal escapes from servers).
+    private func safe(_ text: String) -> String { DisplayText.singleLine(text) }
+}
+
+/// One finding as the text formats list it (the diff's and the review's): rule id, pointer and
+/// tags, the message, the change, the hint and the consumers, server text made visible.
+struct FindingTextLines {
+    let context: RenderContext
+    let paint: ANSIPainter
+
+    func entry(_ finding: Finding) -> [String] {
         var head = "    \(paint(style(finding.severity).bold, finding.ruleID))  \(paint(.dim, safe(finding.pointer.description)))"
         if !finding.tags.isEmpty { head += "  " + paint(.magenta, "[\(safe(finding.tags.joined(separator: ", ")))]") }
         var lines = [head, "      \(safe(finding.message))"]
@@ -83,19 +102,16 @@ private struct DiffText {
         return lines
     }
 
-    private func summary() -> String {
-        let verdict = paint(report.failed ? .red.bold : .green.bold, DiffPresentation.verdict(report))
-        return "\(DiffPresentation.counts(report)) — required bump: \(DiffPresentation.bump(report)) — \(verdict) (\(DiffPresentation.failOn(report)))"
-    }
-
-    private func style(_ severity: Severity) -> ANSIStyle {
+    static func style(_ severity: Severity) -> ANSIStyle {
         switch severity {
         case .breaking: .red
         case .potentiallyBreaking: .yellow
+        case .review: .magenta
         case .nonBreaking: .green
         }
     }
 
-    /// Server text on one line with control characters visible (no terminal escapes from servers).
+    private func style(_ severity: Severity) -> ANSIStyle { Self.style(severity) }
+
     private func safe(_ text: String) -> String { DisplayText.singleLine(text) }
 }

@@ -1,3 +1,4 @@
+import AccordEvolution
 import AccordJSON
 
 /// Makes text from a server (names, descriptions, values) safe to show on one line of a
@@ -8,11 +9,10 @@ import AccordJSON
 /// make text read differently than it is (tool poisoning). Every such character is shown as a
 /// visible escape instead (`\n`, `\t`, `\u{1B}`), so what a reviewer sees is what the server sent.
 public enum DisplayText {
-    /// `text` on one line with control, line-separator and bidi-control characters escaped
-    /// (``UntrustedText/singleLine(_:)``: the same escaping errors and logs use).
-    public static func singleLine(_ text: String) -> String {
-        UntrustedText.singleLine(text)
-    }
+    /// `text` on one line with control, line-separator, bidi-control, zero-width and tag
+    /// characters escaped (``UntrustedText/singleLine(_:)``: the same escaping errors, logs and
+    /// review findings' quotes use).
+    public static func singleLine(_ text: String) -> String { UntrustedText.singleLine(text) }
 
     /// `text` cut to at most `width` characters, the last one `…` when anything was cut.
     public static func clip(_ text: String, to width: Int) -> String {

@@ -1,0 +1,151 @@
+import AccordJSON
+import AccordSnapshot
+
+/// The review stage: runs the review rules (catalogue section "Review of LLM-facing text") over
+/// the LLM-facing text of one snapshot, or over the text a diff changed.
+///
+/// ```swift
+/// let findings = TextReview().review(snapshot)                 // accord review
+/// let changed = TextReview().reviewChanges(old: old, new: new)  // every diff
+/// ```
+///
+/// Every finding has severity `review` (the two informational rules: non-breaking) and semver
+/// `none`, carries the tag `llm-facing`, sits at the text's pointer, and quotes what it found
+/// with hidden characters made visible. One finding per rule and text lists all its matches.
+public struct TextReview {
+    private let rules = TextReviewRules()
+
+    public init() {}
+
+    /// Every review rule over every LLM-facing text of `snapshot`, including the informational
+    /// ones (URLs present, plain references to other tools).
+    public func review(_ snapshot: Snapshot) -> [Finding] {
+        let toolNames = ToolNameIndex(snapshot.tools.compactMap { $0["name"]?.stringValue })
+        return LLMFacingTextCollector.collect(snapshot).flatMap { text in
+            findings(for: text, before: nil, toolNames: toolNames, informational: true)
+        }
+    }
+
+    /// The review rules over the text that changed from `old` to `new` (added or edited; removed
+    /// text cannot mislead a model): only matches the old text lacked, every URL the new text
+    /// added, and — when `serverInfo.version` stayed the same — each edited text of an object
+    /// that already existed (a rug pull).
+    public func reviewChanges(old: Snapshot, new: Snapshot) -> [Finding] {
+        let unchanged = Self.unchangedDefinitions(old: old, new: new)
+        var oldTexts: [JSONPointer: String] = [:]
+        for text in LLMFacingTextCollector.collect(old, skipping: unchanged) { oldTexts[text.pointer] = text.text }
+        let version = old.serverVersion.flatMap { $0 == new.serverVersion ? $0 : nil }
+        let oldObjects = Self.objects(of: old)
+        let toolNames = ToolNameIndex(new.tools.compactMap { $0["name"]?.stringValue })
+        var findings: [Finding] = []
+        for text in LLMFacingTextCollector.collect(new, skipping: unchanged) {
+            let before = oldTexts[text.pointer]
+            guard before != text.text else { continue }
+            findings += self.findings(for: text, before: before, toolNames: toolNames, informational: false)
+            if let version, oldObjects.contains(text.object) {
+                findings.append(finding("llm-text-changed-without-version-bump", text, before: before,
+                                        message: "\(text.place) changed while serverInfo.version stayed \(TextReviewRules.quote(version))",
+                                        hint: "a server that changes what it tells the model without a new version can turn a reviewed tool into a poisoned one (a rug pull): release the change as a new version"))
+            }
+        }
+        return findings
+    }
+
+    private func findings(for text: LLMFacingText, before: String?, toolNames: ToolNameIndex, informational: Bool) -> [Finding] {
+        var findings: [Finding] = []
+        let normalised = ReviewNormalisation.normalise(text.text)
+        let normalisedBefore = before.map(ReviewNormalisation.normalise)
+        func new(_ matches: [TextMatch], _ old: (String) -> [TextMatch]) -> [TextMatch] {
+            guard let before else { return matches }
+            let known = Set(old(before).map(\.key))
+            return matches.filter { !known.contains($0.key) }
+        }
+
+        let hidden = new(rules.hiddenCharacters(in: text.text), rules.hiddenCharacters(in:))
+        if !hidden.isEmpty {
+            let count = HiddenCharacters.occurrences(in: text.text).count
+            let spelled = HiddenCharacters.tagMessage(in: text.text)
+            findings.append(finding("llm-hidden-characters", text, before: before,
+                                    message: "\(text.place): \(count) hidden character\(count == 1 ? "" : "s") (\(Self.listed(hidden.map(\.excerpt)))) in \(TextReviewRules.quote(text.text, width: 120))",
+                                    hint: spelled.isEmpty ? "a model reads these characters; a person reviewing the text does not see them"
+                                        : "the tag characters spell \(TextReviewRules.quote(spelled, width: 200)): text only the model sees"))
+        }
+
+        for rule in [InstructionPattern.Rule.instruction, .mentionsOtherTool] {
+            let matches = rules.instructions(in: normalised, rule: rule)
+            let known = Set(normalisedBefore.map { rules.instructions(in: $0, rule: rule).map(\.match.key) } ?? [])
+            let fresh = matches.filter { !known.contains($0.match.key) }
+            guard !fresh.isEmpty else { continue }
+            let what = rule == .instruction ? "instruction-like text" : "speaks about other tools or servers"
+            findings.append(finding(rule.rawValue, text, before: before,
+                                    message: "\(text.place): \(what): " + fresh.map { "\($0.match.excerpt) (\($0.pattern.id))" }.joined(separator: ", "),
+                                    hint: "instruction patterns v\(InstructionPatterns.version): " + Self.unique(fresh.map { "\($0.pattern.id) — \($0.pattern.summary)" }).joined(separator: "; ")))
+        }
+
+        if text.kind != .server {
+            let owner = text.kind == .tool ? text.name : nil
+            let mentions = rules.toolMentions(in: text.text, owner: owner, toolNames: toolNames)
+            let knownBefore = before.map { rules.toolMentions(in: $0, owner: owner, toolNames: toolNames).directive.map(\.key) } ?? []
+            let directive = mentions.directive.filter { !knownBefore.contains($0.key) }
+            if !directive.isEmpty {
+                findings.append(finding("llm-mentions-other-tool", text, before: before,
+                                        message: "\(text.place): instructs about another tool: " + directive.map(\.excerpt).joined(separator: ", "),
+                                        hint: "a description that tells the model how to use a different tool can shadow it (tool shadowing); describe only this \(text.kind.noun)"))
+            }
+            if informational, !mentions.plain.isEmpty {
+                findings.append(finding("llm-tool-reference", text, before: before,
+                                        message: "\(text.place): names another tool: " + mentions.plain.map(\.excerpt).joined(separator: ", ")))
+            }
+        }
+
+        let urls = rules.urls(in: text.text)
+        if informational {
+            if !urls.isEmpty {
+                findings.append(finding("llm-url-present", text, before: before, message: "\(text.place): URL " + urls.map(\.excerpt).joined(separator: ", ")))
+            }
+        } else {
+            let added = new(urls, rules.urls(in:))
+            if !added.isEmpty {
+                findings.append(finding("llm-url-added", text, before: before,
+                                        message: "\(text.place): URL added: " + added.map(\.excerpt).joined(separator: ", "),
+                                        hint: "a link in text the model reads may point it at content outside the server's control"))
+            }
+        }
+        return findings
+    }
+
+    private func finding(_ rule: String, _ text: LLMFacingText, before: String?, message: String, hint: String? = nil) -> Finding {
+        Finding(rule: rule, kind: text.kind, name: text.name, pointer: text.pointer,
+                old: before.map(JSONValue.string), new: .string(text.text), message: message, hint: hint, tags: ["llm-facing"])
+    }
+
+    /// Definitions identical on both sides (same identity, equal JSON): they have no changed text.
+    static func unchangedDefinitions(old: Snapshot, new: Snapshot) -> Set<ComparedObject> {
+        var unchanged: Set<ComparedObject> = []
+        for (kind, before, after, identity) in [(ObjectKind.tool, old.tools, new.tools, "name"), (.prompt, old.prompts, new.prompts, "name"),
+                                                (.resource, old.resources, new.resources, "uri"),
+                                                (.resourceTemplate, old.resourceTemplates, new.resourceTemplates, "uriTemplate")] {
+            var byName: [String: JSONValue] = [:]
+            for definition in before { if let name = definition[identity]?.stringValue { byName[name] = definition } }
+            for definition in after {
+                if let name = definition[identity]?.stringValue, byName[name] == definition { unchanged.insert(ComparedObject(kind: kind, name: name)) }
+            }
+        }
+        return unchanged
+    }
+
+    /// Objects a snapshot defines, the server included.
+    static func objects(of snapshot: Snapshot) -> Set<ComparedObject> {
+        SnapshotComparator.definitions(of: snapshot).union([ComparedObject(kind: .server, name: snapshot.serverInfo["name"]?.stringValue ?? "server")])
+    }
+
+    /// At most four, then "and N more".
+    private static func listed(_ names: [String]) -> String {
+        names.count <= 4 ? names.joined(separator: ", ") : names.prefix(4).joined(separator: ", ") + " and \(names.count - 4) more"
+    }
+
+    private static func unique(_ values: [String]) -> [String] {
+        var seen: Set<String> = []
+        return values.filter { seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,170 @@
+import AccordJSON
+
+/// One thing a review rule found in one text. `key` identifies it across the two sides of a
+/// diff (a hidden character's code point, a pattern and the matched text, a tool name, a URL):
+/// on a diff only matches whose key the old text lacks are reported.
+struct TextMatch: Hashable, Sendable {
+    var key: String
+    /// What to quote, made visible (``UntrustedText``) and clipped.
+    var excerpt: String
+}
+
+/// The detectors behind the review rules, each a function from one text to its matches. The
+/// instruction patterns are compiled once per review run.
+struct TextReviewRules {
+    private let patterns: [(pattern: InstructionPattern, regex: Regex<AnyRegexOutput>)]
+    private let directiveCue: Regex<AnyRegexOutput>?
+    private let url: Regex<AnyRegexOutput>?
+
+    init() {
+        patterns = InstructionPatterns.all.compactMap { pattern in (try? Regex(pattern.regex)).map { (pattern, $0) } }
+        directiveCue = try? Regex(#"\b(instead of|rather than|in place of|whenever|always|never|must|do not|don't|should not|shouldn't|overrides?|replaces?|(before|after|when) (using|calling|invoking|running))\b"#)
+        url = (try? Regex(#"\b(https?|ftp|file|wss?)://[^\s<>"'`\\]+|\bwww\.[a-z0-9-]+\.[^\s<>"'`\\]+"#))?.ignoresCase()
+    }
+
+    /// Hidden characters, one match per distinct code point.
+    func hiddenCharacters(in text: String) -> [TextMatch] {
+        var seen: Set<UInt32> = []
+        return HiddenCharacters.occurrences(in: text).compactMap { scalar in
+            guard seen.insert(scalar.value).inserted else { return nil }
+            return TextMatch(key: String(scalar.value, radix: 16), excerpt: HiddenCharacters.describe(scalar))
+        }
+    }
+
+    /// Instruction-pattern matches of `rule`, keyed by pattern id and matched (normalised) text.
+    func instructions(in normalised: String, rule: InstructionPattern.Rule) -> [(match: TextMatch, pattern: InstructionPattern)] {
+        var found: [(TextMatch, InstructionPattern)] = []
+        for (pattern, regex) in patterns where pattern.rule == rule && pattern.keywords.contains(where: { normalised.contains($0) }) {
+            for match in normalised.matches(of: regex) {
+                let text = String(normalised[match.range]).trimmingSpaces
+                found.append((TextMatch(key: "\(pattern.id):\(text)", excerpt: Self.quote(text)), pattern))
+            }
+        }
+        return found
+    }
+
+    /// URLs in `text`, trailing sentence punctuation dropped.
+    func urls(in text: String) -> [TextMatch] {
+        guard let url, text.contains("://") || text.lowercased().contains("www.") else { return [] }
+        var seen: Set<String> = []
+        return text.matches(of: url).compactMap { match in
+            var found = Substring(text[match.range])
+            while let last = found.last, ".,;:!?)]}*_".contains(last) { found = found.dropLast() }
+            let address = String(found)
+            guard seen.insert(address).inserted else { return nil }
+            return TextMatch(key: address, excerpt: Self.quote(address, width: 120))
+        }
+    }
+
+    /// Tools of the snapshot that `text` names (other than `owner`): those named in a sentence
+    /// that instructs about them (`directive`) and plain references. A name counts when it is a
+    /// whole word and either looks like an identifier (has `_`, `-`, `.`, a digit or an inner
+    /// capital) or is quoted — so a tool called `search` is not found in "Search invoices".
+    func toolMentions(in text: String, owner: String?, toolNames: ToolNameIndex) -> (directive: [TextMatch], plain: [TextMatch]) {
+        var directive: [TextMatch] = [], plain: [TextMatch] = []
+        for name in toolNames.present(in: text) where name != owner {
+            let distinctive = name.contains { "_-.".contains($0) || $0.isNumber } || name.dropFirst().contains { $0.isUppercase }
+            var firstSentence: Substring?
+            var instructed = false
+            var searchStart = text.startIndex
+            while let range = text.range(of: name, range: searchStart..<text.endIndex) {
+                searchStart = range.upperBound
+                guard Self.isWholeWord(range, in: text), distinctive || Self.isQuoted(range, in: text) else { continue }
+                let sentence = Self.sentence(around: range, in: text)
+                if firstSentence == nil { firstSentence = sentence }
+                if let directiveCue, ReviewNormalisation.normalise(String(sentence)).contains(directiveCue) {
+                    firstSentence = sentence
+                    instructed = true
+                    break
+                }
+            }
+            guard let sentence = firstSentence else { continue }
+            let match = TextMatch(key: name, excerpt: "`\(UntrustedText.singleLine(name))` in " + Self.quote(String(sentence).trimmingSpaces))
+            if instructed { directive.append(match) } else { plain.append(match) }
+        }
+        return (directive, plain)
+    }
+
+    /// `"text"` made visible and clipped to `width` characters.
+    static func quote(_ text: String, width: Int = 100) -> String {
+        let visible = UntrustedText.singleLine(text)
+        return "\"" + (visible.count > width ? String(visible.prefix(width - 1)) + "…" : visible) + "\""
+    }
+
+    private static func isIdentifierCharacter(_ character: Character) -> Bool {
+        character.isLetter || character.isNumber || character == "_" || character == "-"
+    }
+
+    private static func isWholeWord(_ range: Range<String.Index>, in text: String) -> Bool {
+        let before = range.lowerBound > text.startIndex ? text[text.index(before: range.lowerBound)] : nil
+        let after = range.upperBound < text.endIndex ? text[range.upperBound] : nil
+        return !(before.map(isIdentifierCharacter) ?? false) && !(after.map(isIdentifierCharacter) ?? false)
+    }
+
+    private static func isQuoted(_ range: Range<String.Index>, in text: String) -> Bool {
+        guard range.lowerBound > text.startIndex, range.upperBound < text.endIndex else { return false }
+        let before = text[text.index(before: range.lowerBound)], after = text[range.upperBound]
+        return before == after && "`'\"".contains(before)
+    }
+
+    /// The sentence holding `range`: up to the previous and next `!`, `?`, `;`, line break, or a
+    /// full stop followed by a space (tool names may themselves contain dots).
+    private static func sentence(around range: Range<String.Index>, in text: String) -> Substring {
+        func ends(at index: String.Index) -> Bool {
+            let character = text[index]
+            if "!?;\n".contains(character) { return true }
+            guard character == "." else { return false }
+            let next = text.index(after: index)
+            return next == text.endIndex || text[next].isWhitespace
+        }
+        var start = range.lowerBound
+        while start > text.startIndex, !ends(at: text.index(before: start)) { start = text.index(before: start) }
+        var end = range.upperBound
+        while end < text.endIndex, !ends(at: end) { end = text.index(after: end) }
+        return text[start..<end]
+    }
+}
+
+private extension String {
+    var trimmingSpaces: String {
+        var slice = Substring(self)
+        while slice.first?.isWhitespace == true { slice = slice.dropFirst() }
+        while slice.last?.isWhitespace == true { slice = slice.dropLast() }
+        return String(slice)
+    }
+}
+
+/// The tool names of a snapshot, indexed once per review: a text's runs of name characters are
+/// looked up in a set (a snapshot with thousands of tools has tens of thousands of texts, so no
+/// name-by-name search); names with other characters are searched for directly.
+struct ToolNameIndex {
+    /// All names, in snapshot order (the order mentions are reported in).
+    let names: [String]
+    private let simple: Set<String>
+    private let unusual: [String]
+
+    init(_ names: [String]) {
+        self.names = names.filter { !$0.isEmpty }
+        simple = Set(self.names.filter { $0.allSatisfy(Self.isNameCharacter) })
+        unusual = self.names.filter { !$0.allSatisfy(Self.isNameCharacter) }
+    }
+
+    static func isNameCharacter(_ character: Character) -> Bool {
+        character.isASCII && (character.isLetter || character.isNumber || character == "_" || character == "-" || character == ".")
+    }
+
+    /// The names that occur in `text`, in snapshot order.
+    func present(in text: String) -> [String] {
+        var found: Set<String> = []
+        for run in text.split(whereSeparator: { !Self.isNameCharacter($0) }) {
+            var candidate = run
+            while !candidate.isEmpty {
+                if simple.contains(String(candidate)) { found.insert(String(candidate)); break }
+                guard let last = candidate.last, last == "." || last == "-" else { break }
+                candidate = candidate.dropLast()
+            }
+        }
+        for name in unusual where text.contains(name) { found.insert(name) }
+        return found.isEmpty ? [] : names.filter(found.contains)
+    }
+}
