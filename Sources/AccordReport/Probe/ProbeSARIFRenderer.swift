@@ -14,24 +14,17 @@ extension ReportRenderer where Report == ProbeReport {
 
 enum ProbeSARIF {
     static func log(_ report: ProbeReport, context: RenderContext) -> SARIFLog {
-            func level(_ severity: Severity) -> SARIFLog.Level {
-                switch severity {
-                case .breaking: .error
-                case .potentiallyBreaking: .warning
-                case .nonBreaking: .note
-                }
-            }
             let kinds = ProbeFindingKind.allCases
             let rules = kinds.map { kind in
                 SARIFLog.Rule(id: "probe-" + kind.rawValue, name: DiffSARIF.upperCamelCase("probe-" + kind.rawValue), shortDescription: kind.summary,
                               fullDescription: "\(kind.summary) Severity: \(kind.severity.rawValue).", helpText: "\(kind.summary)\n\nSeverity: \(kind.severity.rawValue). See docs/probe.md.",
-                              helpMarkdown: "\(MarkdownEscaping.text(kind.summary))\n\nSeverity: \(kind.severity.rawValue).", level: level(kind.severity),
+                              helpMarkdown: "\(MarkdownEscaping.text(kind.summary))\n\nSeverity: \(kind.severity.rawValue).", level: DiffSARIF.level(kind.severity),
                               properties: ["tags": ["mcp", "probe"], "severity": .string(kind.severity.rawValue)])
             }
             let results = report.findings.map { finding in
                 let index = kinds.firstIndex(of: finding.kind) ?? 0
                 return SARIFLog.Result(
-                    ruleID: rules[index].id, ruleIndex: index, level: level(finding.severity),
+                    ruleID: rules[index].id, ruleIndex: index, level: DiffSARIF.level(finding.severity),
                     message: "\(DisplayText.singleLine(finding.tool)): \(ProbePresentation.finding(finding)). Reproduce: \(ProbePresentation.call(tool: finding.tool, arguments: finding.arguments))",
                     artifactURI: nil, startLine: 1, logicalName: finding.tool, logicalFullyQualifiedName: nil, logicalKind: "tool",
                     partialFingerprints: ["accordProbe/v1": Fingerprint.of(rule: rules[index].id, kind: .tool, name: finding.tool + "\u{0}" + JSONEncoding.compact(finding.arguments), pointer: finding.pointer ?? .root)],
