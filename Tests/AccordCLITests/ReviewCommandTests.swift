@@ -71,6 +71,14 @@ import Testing
         #expect(try String(contentsOfFile: "\(folder)/review.github", encoding: .utf8).contains("::error file="), "at fail-on: errors")
         #expect(try String(contentsOfFile: "\(folder)/review.junit", encoding: .utf8).contains("<failure"), "at fail-on: failures")
         #expect(try String(contentsOfFile: "\(folder)/review.markdown", encoding: .utf8).contains("| Review |"))
+        // The JSON report matches its published schema, whose finding definitions are the diff report's.
+        let check = try await runChild(try Peers.bin("jsonschema"), ["--instance", folder + "/review.json", PackagePaths.path("docs/schemas/accord-review-report.schema.json")], limit: 60)
+        #expect(check.status == 0, "\(check)")
+        let reviewSchema = try JSONValue(parsing: try String(contentsOfFile: PackagePaths.path("docs/schemas/accord-review-report.schema.json"), encoding: .utf8))
+        let diffSchema = try JSONValue(parsing: try String(contentsOfFile: PackagePaths.path("docs/schemas/accord-diff-report.schema.json"), encoding: .utf8))
+        for name in ["finding", "severity", "semver", "objectKind"] {
+            #expect(reviewSchema["$defs"]?[name] == diffSchema["$defs"]?[name], "$defs/\(name) is a copy of the diff report's")
+        }
     }
 
     @Test func aLivePoisonedServerOverStdio() async throws {
