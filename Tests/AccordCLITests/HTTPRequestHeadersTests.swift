@@ -11,7 +11,7 @@ import Testing
     static func session<Result: Sendable>(_ server: BackgroundServer, _ body: @Sendable (MCPSession) async throws -> Result) async throws -> Result {
         try await MCPSession.with(
             .http(HTTPConnectionOptions(url: server.url, transport: .streamableHTTP)),
-            options: ClientOptions(timeout: .seconds(20), pinnedProtocolVersion: "2026-07-28"),
+            options: ClientOptions(timeout: .seconds(60), pinnedProtocolVersion: "2026-07-28"),  // generous: a loaded CI machine once took over 20 s for tools/list
             body
         )
     }

@@ -31,7 +31,8 @@ Modes (--port N on 127.0.0.1; every path is the MCP endpoint unless the mode say
   sse-resume-never      like sse-resume, but every resumption GET is dropped again
   listen-stream         offers the standalone GET stream: on it, notifications/tools/list_changed
                         and a ping request (id "srv-ping-1"); tools/list waits (at most 5 s) until
-                        both were sent, so the client hears them during the capture
+                        the client answered the ping, so the test does not race the end of the
+                        capture: the client must hear the stream while a request is pending
   http-401              every request gets 401, WWW-Authenticate: Bearer with error="invalid_token",
                         error_description and resource_metadata
   http-403-scope        every request gets 403, WWW-Authenticate: Bearer error="insufficient_scope",
@@ -110,6 +111,7 @@ class Peer:
         self.pending_resume: dict[str, dict] = {}
         self.bomb: bytes | None = None
         self.pushed = threading.Event()
+        self.ping_answered = threading.Event()
 
     # -- plumbing --------------------------------------------------------------------------
 
@@ -269,6 +271,8 @@ class Peer:
             return True
         extra = {"Mcp-Session-Id": self.new_session() if mode == "session-rotate" else session}
         if request.rpc_id is None or method is None:  # notifications and the client's responses
+            if request.rpc_id == "srv-ping-1":
+                self.ping_answered.set()
             self.send(connection, "202 Accepted", b"", "application/json", extra)
             return True
         if method == "ping":
@@ -284,6 +288,7 @@ class Peer:
         request_id = request.rpc_id
         if mode == "listen-stream":
             self.pushed.wait(5)
+            self.ping_answered.wait(5)
         if mode == "silent-sse":
             self.start_stream(connection, extra)
             while True:
