@@ -22,11 +22,25 @@ public enum Evolution {
         checkVersion: Bool = false,
         today: String = ComparisonOptions.currentDate()
     ) -> EvolutionReport {
-        let comparison = SnapshotComparator(options: policy.comparisonOptions(today: today)).compare(old: old, new: new)
+        diff(SnapshotChanges(old: old, new: new), oldSource: oldSource, newSource: newSource, policy: policy, checkVersion: checkVersion, today: today)
+    }
+
+    /// The same over paired definitions (``SnapshotChanges``, from snapshots in memory or from
+    /// two files by ``SnapshotOutline``): the same report, reading only what changed.
+    public static func diff(
+        _ changes: SnapshotChanges,
+        oldSource: String = "old",
+        newSource: String = "new",
+        policy: Policy = Policy(),
+        checkVersion: Bool = false,
+        today: String = ComparisonOptions.currentDate()
+    ) -> EvolutionReport {
+        let old = changes.old, new = changes.new
+        let comparison = SnapshotComparator(options: policy.comparisonOptions(today: today)).compare(changes)
         let application = PolicyApplication(policy: policy, today: today)
         let serverName = old.serverInfo["name"]?.stringValue ?? new.serverInfo["name"]?.stringValue ?? "server"
         // The review rules read the changed LLM-facing text; their findings never bump.
-        let adjusted = application.adjust(comparison.findings + TextReview().reviewChanges(old: old, new: new))
+        let adjusted = application.adjust(comparison.findings + TextReview().reviewChanges(changes))
         // The bump counts only what the policy does not accept.
         let required = application.accept(adjusted, serverName: serverName).findings.map(\.effectiveSemver).max() ?? .none
         var judged = adjusted
@@ -51,7 +65,7 @@ public enum Evolution {
         )
     }
 
-    static func side(_ snapshot: Snapshot, source: String) -> SnapshotSide {
-        SnapshotSide(source: source, serverName: snapshot.serverInfo["name"]?.stringValue, serverVersion: snapshot.serverVersion, protocolVersion: snapshot.protocolVersion)
+    static func side(_ header: SnapshotHeader, source: String) -> SnapshotSide {
+        SnapshotSide(source: source, serverName: header.serverName, serverVersion: header.serverVersion, protocolVersion: header.protocolVersion)
     }
 }

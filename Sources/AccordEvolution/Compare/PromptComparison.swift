@@ -6,7 +6,7 @@ struct PromptComparison {
     let context: ComparisonContext
 
     func compareAll() -> [Finding] {
-        var pairing = DefinitionPairing(old: context.old.prompts, new: context.new.prompts, identity: "name")
+        var pairing = DefinitionPairing(context.changes[.prompt])
         var findings: [Finding] = []
         for removed in pairing.removed {
             guard let index = pairing.added.firstIndex(where: { semanticallyEqual(removed.value["arguments"], $0.value["arguments"]) && removed.value["arguments"] != nil }) else { continue }

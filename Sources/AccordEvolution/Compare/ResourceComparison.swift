@@ -8,7 +8,7 @@ struct ResourceComparison {
     static let metadataFields = ["name", "title", "description", "size", "annotations", "icons", "_meta"]
 
     func compareResources() -> [Finding] {
-        let pairing = DefinitionPairing(old: context.old.resources, new: context.new.resources, identity: "uri")
+        let pairing = DefinitionPairing(context.changes[.resource])
         var findings: [Finding] = []
         for removed in pairing.removed {
             findings.append(ObjectPath(kind: .resource, name: removed.name).finding("resource-removed", [], old: removed.value["uri"], new: nil, message: "resource `\(removed.name)` was removed"))
@@ -23,15 +23,16 @@ struct ResourceComparison {
     }
 
     func compareTemplates() -> [Finding] {
-        var pairing = DefinitionPairing(old: context.old.resourceTemplates, new: context.new.resourceTemplates, identity: "uriTemplate")
+        var pairing = DefinitionPairing(context.changes[.resourceTemplate])
         // Re-pair removed and added templates that share a unique name.
+        var repaired: [(name: String, old: JSONValue, new: JSONValue)] = []
         for removed in pairing.removed {
             guard let name = removed.value["name"]?.stringValue,
                   pairing.added.filter({ $0.value["name"]?.stringValue == name }).count == 1,
                   let index = pairing.added.firstIndex(where: { $0.value["name"]?.stringValue == name }) else { continue }
             let added = pairing.added.remove(at: index)
             pairing.removed.removeAll { $0.name == removed.name }
-            pairing.matched.append((removed.name, removed.value, added.value))
+            repaired.append((removed.name, removed.value, added.value))
         }
         var findings: [Finding] = []
         for removed in pairing.removed {
@@ -40,11 +41,13 @@ struct ResourceComparison {
         for added in pairing.added {
             findings.append(ObjectPath(kind: .resourceTemplate, name: added.name).finding("resource-template-added", [], old: nil, new: added.value["uriTemplate"], message: "resource template `\(added.name)` was added"))
         }
-        for pair in pairing.matched {
-            let path = ObjectPath(kind: .resourceTemplate, name: pair.name)
-            findings += compareTemplateText(pair.old["uriTemplate"]?.stringValue ?? "", pair.new["uriTemplate"]?.stringValue ?? "", path: path)
-            findings += compareCommon(pair.old, pair.new, path: path)
+        func compare(_ name: String, _ old: JSONValue, _ new: JSONValue) {
+            let path = ObjectPath(kind: .resourceTemplate, name: name)
+            findings += compareTemplateText(old["uriTemplate"]?.stringValue ?? "", new["uriTemplate"]?.stringValue ?? "", path: path)
+            findings += compareCommon(old, new, path: path)
         }
+        for pair in pairing.matched { compare(pair.name, pair.old, pair.new) }
+        for pair in repaired { compare(pair.name, pair.old, pair.new) }
         return findings
     }
 

@@ -21,7 +21,12 @@ public struct SnapshotComparator: Sendable {
     }
 
     public func compare(old: Snapshot, new: Snapshot) -> Result {
-        let context = ComparisonContext(old: old, new: new, options: options)
+        compare(SnapshotChanges(old: old, new: new))
+    }
+
+    /// Compares what `changes` pairs; definitions identical on both sides are never looked at.
+    public func compare(_ changes: SnapshotChanges) -> Result {
+        let context = ComparisonContext(changes: changes, options: options)
         var findings: [Finding] = []
         findings += ServerComparison(context: context).compare()
         findings += ToolComparison(context: context).compareAll()
@@ -29,22 +34,15 @@ public struct SnapshotComparator: Sendable {
         findings += ResourceComparison(context: context).compareTemplates()
         findings += PromptComparison(context: context).compareAll()
 
-        var objects = Self.definitions(of: old).union(Self.definitions(of: new))
-        objects.insert(ComparedObject(kind: .server, name: old.serverInfo["name"]?.stringValue ?? "server"))
+        var objects: Set<ComparedObject> = [ComparedObject(kind: .server, name: changes.old.serverName ?? "server")]
+        for (kind, objectKind) in [(DefinitionKind.tool, ObjectKind.tool), (.resource, .resource), (.resourceTemplate, .resourceTemplate), (.prompt, .prompt)] {
+            let definitions = changes[kind]
+            for slot in definitions.old + definitions.new { if let name = slot.identity { objects.insert(ComparedObject(kind: objectKind, name: name)) } }
+        }
         return Result(
             findings: findings.sorted(by: Self.order),
             comparedObjects: objects.sorted { ($0.kind.rawValue, $0.name) < ($1.kind.rawValue, $1.name) }
         )
-    }
-
-    /// The tools, resources, templates and prompts a snapshot defines, by kind and identity.
-    static func definitions(of snapshot: Snapshot) -> Set<ComparedObject> {
-        var objects: Set<ComparedObject> = []
-        for (kind, definitions) in [(ObjectKind.tool, snapshot.tools), (.resource, snapshot.resources), (.resourceTemplate, snapshot.resourceTemplates), (.prompt, snapshot.prompts)] {
-            let identity = kind == .resource ? "uri" : kind == .resourceTemplate ? "uriTemplate" : "name"
-            for definition in definitions { if let name = definition[identity]?.stringValue { objects.insert(ComparedObject(kind: kind, name: name)) } }
-        }
-        return objects
     }
 
     /// Most severe first, then by pointer and rule id: a stable order for every report.
@@ -56,11 +54,13 @@ public struct SnapshotComparator: Sendable {
     }
 }
 
-/// Both snapshots and the options, shared by the per-kind comparisons.
+/// Both sides' changes and the options, shared by the per-kind comparisons.
 struct ComparisonContext: Sendable {
-    let old: Snapshot
-    let new: Snapshot
+    let changes: SnapshotChanges
     let options: ComparisonOptions
+
+    var old: SnapshotHeader { changes.old }
+    var new: SnapshotHeader { changes.new }
 
     /// Whether a field is comparable between the two snapshots' protocol versions.
     func comparable(_ field: String) -> Bool {
@@ -70,28 +70,21 @@ struct ComparisonContext: Sendable {
     var sameEra: Bool { old.era == new.era }
 }
 
-/// Definitions of one kind paired by identity.
+/// The definitions of one kind that a comparison reports on: removed and added ones (held, for
+/// rename detection) and the changed pairs, each read only when its turn comes.
 struct DefinitionPairing {
-    var matched: [(name: String, old: JSONValue, new: JSONValue)] = []
-    var removed: [(name: String, value: JSONValue)] = []
-    var added: [(name: String, value: JSONValue)] = []
+    var removed: [(name: String, value: JSONValue)]
+    var added: [(name: String, value: JSONValue)]
+    let changed: [DefinitionChanges.Pair]
 
-    init(old: [JSONValue], new: [JSONValue], identity: String) {
-        var newByName: [String: JSONValue] = [:]
-        for definition in new { if let name = definition[identity]?.stringValue { newByName[name] = definition } }
-        var seen: Set<String> = []
-        for definition in old {
-            guard let name = definition[identity]?.stringValue else { continue }
-            seen.insert(name)
-            if let counterpart = newByName[name] {
-                matched.append((name, definition, counterpart))
-            } else {
-                removed.append((name, definition))
-            }
-        }
-        for definition in new {
-            guard let name = definition[identity]?.stringValue, !seen.contains(name) else { continue }
-            added.append((name, definition))
-        }
+    init(_ changes: DefinitionChanges) {
+        removed = changes.removed.compactMap { slot in slot.identity.map { ($0, slot.value) } }
+        added = changes.added.compactMap { slot in slot.identity.map { ($0, slot.value) } }
+        changed = changes.changed
+    }
+
+    /// The changed pairs' values, one pair at a time.
+    var matched: some Sequence<(name: String, old: JSONValue, new: JSONValue)> {
+        changed.lazy.map { ($0.name, $0.old.value, $0.new.value) }
     }
 }

@@ -6,7 +6,7 @@ struct ToolComparison {
     let context: ComparisonContext
 
     func compareAll() -> [Finding] {
-        var pairing = DefinitionPairing(old: context.old.tools, new: context.new.tools, identity: "name")
+        var pairing = DefinitionPairing(context.changes[.tool])
         var findings: [Finding] = []
 
         // A removed tool and an added one with the same schemas is a rename: one finding.

@@ -1,3 +1,4 @@
+import AccordSnapshot
 /// How much a change can hurt the other side.
 public enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
     /// Non-breaking: no correct client or consumer is affected.
@@ -77,6 +78,16 @@ public enum ObjectKind: String, Sendable, Codable, CaseIterable {
 }
 
 extension ObjectKind {
+    /// The object kind of a snapshot's definitions of `kind`.
+    public init(_ kind: DefinitionKind) {
+        switch kind {
+        case .tool: self = .tool
+        case .resource: self = .resource
+        case .resourceTemplate: self = .resourceTemplate
+        case .prompt: self = .prompt
+        }
+    }
+
     /// "tool", "resource template": the kind in a sentence (messages and report headings).
     public var noun: String {
         switch self {

@@ -30,44 +30,54 @@ public struct LLMFacingText: Sendable, Equatable {
 /// for text in LLMFacingTextCollector.collect(snapshot) { print(text.pointer, text.text) }
 /// ```
 public enum LLMFacingTextCollector {
-    /// - Parameter skipping: objects whose texts are not wanted (a diff skips definitions that
-    ///   did not change at all, most of a large snapshot).
-    public static func collect(_ snapshot: Snapshot, skipping: Set<ComparedObject> = []) -> [LLMFacingText] {
+    public static func collect(_ snapshot: Snapshot) -> [LLMFacingText] {
+        var texts = collect(snapshot.header)
+        for kind in definitionOrder {
+            for definition in snapshot.definitions(kind) { texts += collect(definition, kind: kind) }
+        }
+        return texts
+    }
+
+    /// The order texts are listed in: tools, prompts, resources, resource templates.
+    static let definitionOrder: [DefinitionKind] = [.tool, .prompt, .resource, .resourceTemplate]
+
+    /// The server's own texts: instructions, serverInfo title and description.
+    static func collect(_ header: SnapshotHeader) -> [LLMFacingText] {
         var texts: [LLMFacingText] = []
-        let serverName = snapshot.serverInfo["name"]?.stringValue ?? "server"
-        func add(_ kind: ObjectKind, _ name: String, _ pointer: JSONPointer, _ value: JSONValue?) {
-            if let text = value?.stringValue, !text.isEmpty { texts.append(LLMFacingText(kind: kind, name: name, pointer: pointer, text: text)) }
+        let serverName = header.serverName ?? "server"
+        func add(_ pointer: JSONPointer, _ value: JSONValue?) {
+            if let text = value?.stringValue, !text.isEmpty { texts.append(LLMFacingText(kind: .server, name: serverName, pointer: pointer, text: text)) }
         }
-        if let instructions = snapshot.instructions { add(.server, serverName, JSONPointer(tokens: ["instructions"]), .string(instructions)) }
-        for field in ["title", "description"] {
-            add(.server, serverName, JSONPointer(tokens: ["serverInfo", field]), snapshot.serverInfo[field])
+        if let instructions = header.instructions { add(JSONPointer(tokens: ["instructions"]), .string(instructions)) }
+        for field in ["title", "description"] { add(JSONPointer(tokens: ["serverInfo", field]), header.serverInfo[field]) }
+        return texts
+    }
+
+    /// The texts of one definition (none when it has no identity).
+    static func collect(_ definition: JSONValue, kind: DefinitionKind) -> [LLMFacingText] {
+        guard let name = kind.identity(of: definition) else { return [] }
+        let objectKind = ObjectKind(kind)
+        let root = ObjectPath(kind: objectKind, name: name).root
+        var texts: [LLMFacingText] = []
+        func add(_ pointer: JSONPointer, _ value: JSONValue?) {
+            if let text = value?.stringValue, !text.isEmpty { texts.append(LLMFacingText(kind: objectKind, name: name, pointer: pointer, text: text)) }
         }
-        for tool in snapshot.tools {
-            guard let name = tool["name"]?.stringValue, !skipping.contains(ComparedObject(kind: .tool, name: name)) else { continue }
-            let root = ObjectPath(kind: .tool, name: name).root
-            for field in ["title", "description"] { add(.tool, name, root.appending(field), tool[field]) }
-            add(.tool, name, JSONPointer(tokens: root.tokens + ["annotations", "title"]), tool["annotations"]?["title"])
+        for field in ["title", "description"] { add(root.appending(field), definition[field]) }
+        switch kind {
+        case .tool:
+            add(JSONPointer(tokens: root.tokens + ["annotations", "title"]), definition["annotations"]?["title"])
             for schema in ["inputSchema", "outputSchema"] {
-                guard let value = tool[schema] else { continue }
-                collectSchemaText(value, pointer: root.appending(schema)) { add(.tool, name, $0, .string($1)) }
+                guard let value = definition[schema] else { continue }
+                collectSchemaText(value, pointer: root.appending(schema)) { add($0, .string($1)) }
             }
-        }
-        for prompt in snapshot.prompts {
-            guard let name = prompt["name"]?.stringValue, !skipping.contains(ComparedObject(kind: .prompt, name: name)) else { continue }
-            let root = ObjectPath(kind: .prompt, name: name).root
-            for field in ["title", "description"] { add(.prompt, name, root.appending(field), prompt[field]) }
-            for (index, argument) in (prompt["arguments"]?.arrayValue ?? []).enumerated() {
+        case .prompt:
+            for (index, argument) in (definition["arguments"]?.arrayValue ?? []).enumerated() {
                 for field in ["title", "description"] {
-                    add(.prompt, name, JSONPointer(tokens: root.tokens + ["arguments", String(index), field]), argument[field])
+                    add(JSONPointer(tokens: root.tokens + ["arguments", String(index), field]), argument[field])
                 }
             }
-        }
-        for (kind, definitions, identity) in [(ObjectKind.resource, snapshot.resources, "uri"), (.resourceTemplate, snapshot.resourceTemplates, "uriTemplate")] {
-            for definition in definitions {
-                guard let name = definition[identity]?.stringValue, !skipping.contains(ComparedObject(kind: kind, name: name)) else { continue }
-                let root = ObjectPath(kind: kind, name: name).root
-                for field in ["title", "description"] { add(kind, name, root.appending(field), definition[field]) }
-            }
+        case .resource, .resourceTemplate:
+            break
         }
         return texts
     }

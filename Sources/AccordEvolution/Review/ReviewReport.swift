@@ -51,7 +51,7 @@ public enum Review {
         let outcome = application.accept(application.adjust(TextReview().review(snapshot)), serverName: serverName)
         let objects = TextReview.objects(of: snapshot).sorted { ($0.kind.rawValue, $0.name) < ($1.kind.rawValue, $1.name) }
         return ReviewReport(
-            subject: Evolution.side(snapshot, source: source),
+            subject: Evolution.side(snapshot.header, source: source),
             findings: outcome.findings.sorted(by: SnapshotComparator.order),
             accepted: outcome.accepted,
             failOn: policy.failOn,

@@ -31,21 +31,35 @@ public struct TextReview {
     /// added, and — when `serverInfo.version` stayed the same — each edited text of an object
     /// that already existed (a rug pull).
     public func reviewChanges(old: Snapshot, new: Snapshot) -> [Finding] {
-        let unchanged = Self.unchangedDefinitions(old: old, new: new)
-        var oldTexts: [JSONPointer: String] = [:]
-        for text in LLMFacingTextCollector.collect(old, skipping: unchanged) { oldTexts[text.pointer] = text.text }
-        let version = old.serverVersion.flatMap { $0 == new.serverVersion ? $0 : nil }
-        let oldObjects = Self.objects(of: old)
-        let toolNames = ToolNameIndex(new.tools.compactMap { $0["name"]?.stringValue })
+        reviewChanges(SnapshotChanges(old: old, new: new))
+    }
+
+    /// The same over paired definitions: only the new or changed ones are read.
+    public func reviewChanges(_ changes: SnapshotChanges) -> [Finding] {
+        let version = changes.old.serverVersion.flatMap { $0 == changes.new.serverVersion ? $0 : nil }
+        let toolNames = ToolNameIndex(changes[.tool].new.compactMap(\.identity))
         var findings: [Finding] = []
-        for text in LLMFacingTextCollector.collect(new, skipping: unchanged) {
-            let before = oldTexts[text.pointer]
-            guard before != text.text else { continue }
-            findings += self.findings(for: text, before: before, toolNames: toolNames, informational: false)
-            if let version, oldObjects.contains(text.object) {
-                findings.append(finding("llm-text-changed-without-version-bump", text, before: before,
-                                        message: "\(text.place) changed while serverInfo.version stayed \(TextReviewRules.quote(version))",
-                                        hint: "a server that changes what it tells the model without a new version can turn a reviewed tool into a poisoned one (a rug pull): release the change as a new version"))
+        /// `texts` of an object, against its old texts; `existed`: the object was on the old side.
+        func review(_ texts: [LLMFacingText], before oldTexts: [LLMFacingText], existed: Bool) {
+            var previous: [JSONPointer: String] = [:]
+            for text in oldTexts { previous[text.pointer] = text.text }
+            for text in texts {
+                let before = previous[text.pointer]
+                guard before != text.text else { continue }
+                findings += self.findings(for: text, before: before, toolNames: toolNames, informational: false)
+                if let version, existed {
+                    findings.append(finding("llm-text-changed-without-version-bump", text, before: before,
+                                            message: "\(text.place) changed while serverInfo.version stayed \(TextReviewRules.quote(version))",
+                                            hint: "a server that changes what it tells the model without a new version can turn a reviewed tool into a poisoned one (a rug pull): release the change as a new version"))
+                }
+            }
+        }
+        review(LLMFacingTextCollector.collect(changes.new), before: LLMFacingTextCollector.collect(changes.old),
+               existed: (changes.old.serverName ?? "server") == (changes.new.serverName ?? "server"))
+        for kind in LLMFacingTextCollector.definitionOrder {
+            for (new, old) in changes[kind].newOrChanged {
+                review(LLMFacingTextCollector.collect(new.value, kind: kind),
+                       before: old.map { LLMFacingTextCollector.collect($0.value, kind: kind) } ?? [], existed: old != nil)
             }
         }
         return findings
@@ -119,24 +133,13 @@ public struct TextReview {
                 old: before.map(JSONValue.string), new: .string(text.text), message: message, hint: hint, tags: ["llm-facing"])
     }
 
-    /// Definitions identical on both sides (same identity, equal JSON): they have no changed text.
-    static func unchangedDefinitions(old: Snapshot, new: Snapshot) -> Set<ComparedObject> {
-        var unchanged: Set<ComparedObject> = []
-        for (kind, before, after, identity) in [(ObjectKind.tool, old.tools, new.tools, "name"), (.prompt, old.prompts, new.prompts, "name"),
-                                                (.resource, old.resources, new.resources, "uri"),
-                                                (.resourceTemplate, old.resourceTemplates, new.resourceTemplates, "uriTemplate")] {
-            var byName: [String: JSONValue] = [:]
-            for definition in before { if let name = definition[identity]?.stringValue { byName[name] = definition } }
-            for definition in after {
-                if let name = definition[identity]?.stringValue, byName[name] == definition { unchanged.insert(ComparedObject(kind: kind, name: name)) }
-            }
-        }
-        return unchanged
-    }
-
     /// Objects a snapshot defines, the server included.
     static func objects(of snapshot: Snapshot) -> Set<ComparedObject> {
-        SnapshotComparator.definitions(of: snapshot).union([ComparedObject(kind: .server, name: snapshot.serverInfo["name"]?.stringValue ?? "server")])
+        var objects: Set<ComparedObject> = [ComparedObject(kind: .server, name: snapshot.serverInfo["name"]?.stringValue ?? "server")]
+        for kind in DefinitionKind.allCases {
+            for definition in snapshot.definitions(kind) { if let name = kind.identity(of: definition) { objects.insert(ComparedObject(kind: ObjectKind(kind), name: name)) } }
+        }
+        return objects
     }
 
     /// At most four, then "and N more".

@@ -1,0 +1,41 @@
+import AccordJSON
+
+/// One definition as a diff sees it: its identity, and its JSON — either held, or read on demand
+/// from the document it was found in, so a diff of two large files materialises only the
+/// definitions that changed.
+///
+/// ```swift
+/// let slot = DefinitionSlot(value: tool, kind: .tool)
+/// slot.identity          // "search"
+/// slot.value["title"]    // the JSON, held or read from its file
+/// ```
+public struct DefinitionSlot: Sendable {
+    /// The definition's identity (`name`, `uri` or `uriTemplate`); `nil` when it has none.
+    public let identity: String?
+    private let content: Content
+
+    private enum Content: Sendable {
+        case value(JSONValue)
+    }
+
+    public init(value: JSONValue, kind: DefinitionKind) {
+        identity = kind.identity(of: value)
+        content = .value(value)
+    }
+
+    /// The definition's JSON (read from its document each time it is asked for, when it came
+    /// from one: callers that hold many keep only what they use).
+    public var value: JSONValue {
+        switch content {
+        case .value(let value): value
+        }
+    }
+
+    /// Whether both definitions are certainly equal JSON: equal values, or (two definitions read
+    /// from files) the same bytes. Different bytes may still be equal JSON; callers then compare,
+    /// which finds nothing.
+    public func hasSameContent(as other: DefinitionSlot) -> Bool {
+        value == other.value
+    }
+}
+
