@@ -36,11 +36,23 @@ public enum Evolution {
         today: String = ComparisonOptions.currentDate()
     ) -> EvolutionReport {
         let old = changes.old, new = changes.new
-        let comparison = SnapshotComparator(options: policy.comparisonOptions(today: today)).compare(changes)
+        let comparator = SnapshotComparator(options: policy.comparisonOptions(today: today))
+        let context = ComparisonContext(changes: changes, options: comparator.options)
+        // The review rules read the changed LLM-facing text; their findings never bump. Both
+        // stages see each changed definition in one reading of it.
+        var review = TextReview.ChangedText(TextReview(), changes)
+        var compared = comparator.compareUnpaired(context)
+        for kind in DefinitionKind.allCases {
+            for pair in changes[kind].changed {
+                let before = pair.old.value, after = pair.new.value
+                compared += comparator.compareChangedPair(kind, pair.name, before, after, context)
+                review.pair(kind, pair.name, old: before, new: after)
+            }
+        }
+        let comparison = comparator.result(compared, changes)
         let application = PolicyApplication(policy: policy, today: today)
         let serverName = old.serverInfo["name"]?.stringValue ?? new.serverInfo["name"]?.stringValue ?? "server"
-        // The review rules read the changed LLM-facing text; their findings never bump.
-        let adjusted = application.adjust(comparison.findings + TextReview().reviewChanges(changes))
+        let adjusted = application.adjust(comparison.findings + review.findings)
         // The bump counts only what the policy does not accept.
         let required = application.accept(adjusted, serverName: serverName).findings.map(\.effectiveSemver).max() ?? .none
         var judged = adjusted

@@ -66,7 +66,7 @@ public enum JSONEncoding {
     }
 
     /// How many lines `value` takes in canonical form (strings never hold raw newlines).
-    static func lineCount(_ value: JSONValue) -> Int {
+    public static func lineCount(_ value: JSONValue) -> Int {
         switch value {
         case .array(let elements) where !elements.isEmpty: 2 + elements.reduce(0) { $0 + lineCount($1) }
         case .object(let members) where !members.isEmpty: 2 + members.values.reduce(0) { $0 + lineCount($1) }

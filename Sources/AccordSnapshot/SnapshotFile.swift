@@ -24,53 +24,11 @@ public struct SnapshotFileError: Error, Sendable, CustomStringConvertible {
 /// half-written baseline.
 public enum SnapshotFile {
     public static func read(_ path: String) throws(SnapshotFileError) -> Snapshot {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            let reason = FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file"
-            throw SnapshotFileError(path: path, reason: reason)
-        }
-        return try decode(Array(data), path: path)
+        try SnapshotDocument.read(path).snapshot()
     }
 
     public static func decode(_ bytes: [UInt8], path: String) throws(SnapshotFileError) -> Snapshot {
-        let json: JSONValue
-        do {
-            json = try JSONValue(parsing: bytes)
-        } catch {
-            throw SnapshotFileError(path: path, line: error.line, reason: "not valid JSON: \(error.reason) (column \(error.column))")
-        }
-        func field<T>(_ key: String, _ expected: String, _ extract: (JSONValue) -> T?) throws(SnapshotFileError) -> T {
-            guard let value = json[key] else { throw SnapshotFileError(path: path, field: "/\(key)", reason: "missing; a snapshot needs \(expected)") }
-            guard let typed = extract(value) else { throw SnapshotFileError(path: path, field: "/\(key)", reason: "must be \(expected), found \(value.typeName)") }
-            return typed
-        }
-        guard case .object = json else { throw SnapshotFileError(path: path, field: "", reason: "a snapshot must be a JSON object") }
-        let format = try field("formatVersion", "an integer", \.intValue)
-        guard format <= Snapshot.formatVersion else {
-            throw SnapshotFileError(path: path, field: "/formatVersion", reason: "format \(format) is newer than this Accord understands (\(Snapshot.formatVersion)); upgrade Accord")
-        }
-        let eraText = try field("era", "\"handshake\" or \"modern\"", \.stringValue)
-        guard let era = ProtocolEra(rawValue: eraText) else {
-            throw SnapshotFileError(path: path, field: "/era", reason: "must be \"handshake\" or \"modern\", found \"\(eraText)\"")
-        }
-        var lists: [DefinitionKind: [JSONValue]] = [:]
-        for kind in DefinitionKind.allCases {
-            let items = try field(kind.snapshotKey, "an array", \.arrayValue)
-            for (index, item) in items.enumerated() where kind.identity(of: item) == nil {
-                throw SnapshotFileError(path: path, field: "/\(kind.snapshotKey)/\(index)/\(kind.identityField)", reason: "missing or not a string")
-            }
-            lists[kind] = items
-        }
-        return Snapshot(
-            serverInfo: json["serverInfo"] ?? .null,
-            protocolVersion: try field("protocolVersion", "a string", \.stringValue),
-            era: era,
-            capabilities: json["capabilities"] ?? .object([:]),
-            instructions: json["instructions"]?.stringValue,
-            tools: lists[.tool] ?? [],
-            resources: lists[.resource] ?? [],
-            resourceTemplates: lists[.resourceTemplate] ?? [],
-            prompts: lists[.prompt] ?? []
-        )
+        try SnapshotDocument.decode(bytes, path: path).snapshot()
     }
 
     /// Writes `snapshot` to `path` atomically, creating missing parent folders.

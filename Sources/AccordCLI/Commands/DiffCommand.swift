@@ -43,8 +43,8 @@ struct DiffCommand: AsyncParsableCommand {
         var evaluation = try await input.evaluate()
         if let contracts {
             let set = try ContractSet.load(files: [], folder: contracts, configuration: AccordConfiguration())
-            let consumers = set.naming([evaluation.old.serverInfo["name"]?.stringValue, evaluation.new.serverInfo["name"]?.stringValue])
-            ConsumerImpact.annotate(&evaluation.report, contracts: consumers, old: evaluation.old, new: evaluation.new)
+            let consumers = set.naming([evaluation.old.header.serverName, evaluation.new.header.serverName])
+            ConsumerImpact.annotate(&evaluation.report, contracts: consumers, old: evaluation.old.snapshot(), new: evaluation.new.snapshot())
         }
         try report.emit(evaluation.report, anchorLines: evaluation.anchorLines)
         if evaluation.report.failed { throw CommandFailure(.findings) }

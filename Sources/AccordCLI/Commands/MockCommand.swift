@@ -119,7 +119,7 @@ struct MockCommand: AsyncParsableCommand {
         if let snapshot { return (try SnapshotFile.read(snapshot), snapshot) }
         let resolver = SnapshotSourceResolver(server: serverOptions, client: client, command: [], verbose: verbosity.verbose, quiet: verbosity.quiet)
         let loaded = try await resolver.load(server!)
-        return (loaded.snapshot, loaded.label)
+        return (loaded.snapshot(), loaded.label)
     }
 
     /// The report on stderr (never stdout: over stdio that is the MCP channel) and in every

@@ -73,9 +73,10 @@ struct ReviewCommand: AsyncParsableCommand {
         let loaded = try await resolver.load(target ?? server ?? "live")
         var policy = try AccordConfiguration.load(path: serverOptions.config).policy
         policy.failOn = failOn
-        let result = Review.review(loaded.snapshot, source: loaded.label, policy: policy)
+        let snapshot = loaded.snapshot()
+        let result = Review.review(snapshot, source: loaded.label, policy: policy)
         let pointers = result.findings.map(\.pointer) + result.accepted.map(\.finding.pointer)
-        try report.emit(result, anchorLines: result.subject.filePath == nil ? [:] : loaded.snapshot.lines(of: pointers))
+        try report.emit(result, anchorLines: result.subject.filePath == nil ? [:] : snapshot.lines(of: pointers))
         if result.failed { throw CommandFailure(.findings) }
     }
 }

@@ -37,8 +37,8 @@ struct ComparisonInput: ParsableArguments {
     struct Evaluation {
         var report: EvolutionReport
         var anchorLines: [JSONPointer: Int]
-        var old: Snapshot
-        var new: Snapshot
+        var old: SnapshotDocument
+        var new: SnapshotDocument
     }
 
     /// Loads both sides and runs the evolution pipeline.
@@ -50,11 +50,12 @@ struct ComparisonInput: ParsableArguments {
         async let loadingNew = resolver.load(new)
         let (before, after) = try await (loadingOld, loadingNew)
         let policy = try policyOptions.policy(config: server.config)
-        let report = Evolution.diff(old: before.snapshot, new: after.snapshot, oldSource: before.label, newSource: after.label,
+        // Definitions with the same bytes on both sides are never read again.
+        let report = Evolution.diff(SnapshotChanges(old: before.document, new: after.document), oldSource: before.label, newSource: after.label,
                                     policy: policy, checkVersion: checkVersion)
-        let anchor = report.anchorFile == after.label ? after.snapshot : (report.anchorFile == before.label ? before.snapshot : nil)
+        let anchor = report.anchorFile == after.label ? after.document : (report.anchorFile == before.label ? before.document : nil)
         let pointers = report.findings.map(\.pointer) + report.accepted.map(\.finding.pointer)
-        return Evaluation(report: report, anchorLines: anchor?.lines(of: pointers) ?? [:], old: before.snapshot, new: after.snapshot)
+        return Evaluation(report: report, anchorLines: anchor?.lines(of: pointers) ?? [:], old: before.document, new: after.document)
     }
 }
 

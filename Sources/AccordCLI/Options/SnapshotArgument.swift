@@ -15,8 +15,13 @@ enum SnapshotArgument {
     /// Reads the snapshot. Errors name the argument as written: an unknown revision or path, not a
     /// repository, or the snapshot's own file/line/field problems — all exit code 2.
     static func read(_ argument: String) async throws -> Snapshot {
-        guard let reference = try GitFileReference(parsing: argument) else { return try SnapshotFile.read(argument) }
-        return try await read(reference, in: GitRepository.locate())
+        try await readDocument(argument).snapshot()
+    }
+
+    /// Reads the snapshot for a diff: a file stays mapped, its definitions unread until compared.
+    static func readDocument(_ argument: String) async throws -> SnapshotDocument {
+        guard let reference = try GitFileReference(parsing: argument) else { return try SnapshotDocument.read(argument) }
+        return try SnapshotDocument.decode(try await GitRepository.locate().read(reference), path: reference.description)
     }
 
     /// Reads the snapshot at `reference` from an already located repository (one lookup for many

@@ -11,9 +11,22 @@ struct SnapshotSourceResolver {
     var quiet: Bool
 
     struct Loaded {
-        var snapshot: Snapshot
+        /// A file's definitions stay unread until used.
+        var document: SnapshotDocument
         /// What to call it in reports: the file path, server name or URL.
         var label: String
+
+        init(document: SnapshotDocument, label: String) {
+            self.document = document
+            self.label = label
+        }
+
+        init(snapshot: Snapshot, label: String) {
+            self.init(document: SnapshotDocument(snapshot), label: label)
+        }
+
+        /// The whole snapshot in memory (every definition read).
+        func snapshot() -> Snapshot { document.snapshot() }
     }
 
     func load(_ side: String) async throws -> Loaded {
@@ -25,7 +38,7 @@ struct SnapshotSourceResolver {
             return Loaded(snapshot: try await capture(resolved), label: resolved.label)
         }
         if SnapshotArgument.namesSnapshot(side) {
-            return Loaded(snapshot: try await SnapshotArgument.read(side), label: side)
+            return Loaded(document: try await SnapshotArgument.readDocument(side), label: side)
         }
         let resolved = try EndpointResolver(options: server).resolve(name: side, command: [])
         return Loaded(snapshot: try await capture(resolved), label: side)

@@ -5,7 +5,8 @@ import AccordJSON
 struct PromptComparison {
     let context: ComparisonContext
 
-    func compareAll() -> [Finding] {
+    /// Renames, removals and additions; changed pairs go through ``compare(_:_:path:)``.
+    func compareUnpaired() -> [Finding] {
         var pairing = DefinitionPairing(context.changes[.prompt])
         var findings: [Finding] = []
         for removed in pairing.removed {
@@ -20,9 +21,6 @@ struct PromptComparison {
         }
         for added in pairing.added {
             findings.append(ObjectPath(kind: .prompt, name: added.name).finding("prompt-added", [], old: nil, new: added.value["name"], message: "prompt `\(added.name)` was added"))
-        }
-        for pair in pairing.matched {
-            findings += compare(pair.old, pair.new, path: ObjectPath(kind: .prompt, name: pair.name))
         }
         return findings
     }

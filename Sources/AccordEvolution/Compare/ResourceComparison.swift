@@ -7,7 +7,8 @@ struct ResourceComparison {
 
     static let metadataFields = ["name", "title", "description", "size", "annotations", "icons", "_meta"]
 
-    func compareResources() -> [Finding] {
+    /// Removals and additions; changed pairs go through ``compareCommon(_:_:path:)``.
+    func compareUnpairedResources() -> [Finding] {
         let pairing = DefinitionPairing(context.changes[.resource])
         var findings: [Finding] = []
         for removed in pairing.removed {
@@ -16,13 +17,12 @@ struct ResourceComparison {
         for added in pairing.added {
             findings.append(ObjectPath(kind: .resource, name: added.name).finding("resource-added", [], old: nil, new: added.value["uri"], message: "resource `\(added.name)` was added"))
         }
-        for pair in pairing.matched {
-            findings += compareCommon(pair.old, pair.new, path: ObjectPath(kind: .resource, name: pair.name))
-        }
         return findings
     }
 
-    func compareTemplates() -> [Finding] {
+    /// Removals, additions, and templates re-keyed under the same name (compared here); changed
+    /// pairs go through ``compareTemplate(_:_:path:)``.
+    func compareUnpairedTemplates() -> [Finding] {
         var pairing = DefinitionPairing(context.changes[.resourceTemplate])
         // Re-pair removed and added templates that share a unique name.
         var repaired: [(name: String, old: JSONValue, new: JSONValue)] = []
@@ -41,14 +41,12 @@ struct ResourceComparison {
         for added in pairing.added {
             findings.append(ObjectPath(kind: .resourceTemplate, name: added.name).finding("resource-template-added", [], old: nil, new: added.value["uriTemplate"], message: "resource template `\(added.name)` was added"))
         }
-        func compare(_ name: String, _ old: JSONValue, _ new: JSONValue) {
-            let path = ObjectPath(kind: .resourceTemplate, name: name)
-            findings += compareTemplateText(old["uriTemplate"]?.stringValue ?? "", new["uriTemplate"]?.stringValue ?? "", path: path)
-            findings += compareCommon(old, new, path: path)
-        }
-        for pair in pairing.matched { compare(pair.name, pair.old, pair.new) }
-        for pair in repaired { compare(pair.name, pair.old, pair.new) }
+        for pair in repaired { findings += compareTemplate(pair.old, pair.new, path: ObjectPath(kind: .resourceTemplate, name: pair.name)) }
         return findings
+    }
+
+    func compareTemplate(_ old: JSONValue, _ new: JSONValue, path: ObjectPath) -> [Finding] {
+        compareTemplateText(old["uriTemplate"]?.stringValue ?? "", new["uriTemplate"]?.stringValue ?? "", path: path) + compareCommon(old, new, path: path)
     }
 
     /// Literal text changed or a variable removed/renamed → breaking; a variable added or an

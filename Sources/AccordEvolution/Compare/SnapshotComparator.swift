@@ -27,17 +27,39 @@ public struct SnapshotComparator: Sendable {
     /// Compares what `changes` pairs; definitions identical on both sides are never looked at.
     public func compare(_ changes: SnapshotChanges) -> Result {
         let context = ComparisonContext(changes: changes, options: options)
-        var findings: [Finding] = []
-        findings += ServerComparison(context: context).compare()
-        findings += ToolComparison(context: context).compareAll()
-        findings += ResourceComparison(context: context).compareResources()
-        findings += ResourceComparison(context: context).compareTemplates()
-        findings += PromptComparison(context: context).compareAll()
+        var findings = compareUnpaired(context)
+        for kind in DefinitionKind.allCases {
+            for pair in changes[kind].changed { findings += compareChangedPair(kind, pair.name, pair.old.value, pair.new.value, context) }
+        }
+        return result(findings, changes)
+    }
 
+    /// The server itself, and every definition without a counterpart: renames, removals,
+    /// additions, re-keyed templates.
+    func compareUnpaired(_ context: ComparisonContext) -> [Finding] {
+        ServerComparison(context: context).compare()
+            + ToolComparison(context: context).compareUnpaired()
+            + ResourceComparison(context: context).compareUnpairedResources()
+            + ResourceComparison(context: context).compareUnpairedTemplates()
+            + PromptComparison(context: context).compareUnpaired()
+    }
+
+    /// One definition present on both sides with a different content.
+    func compareChangedPair(_ kind: DefinitionKind, _ name: String, _ old: JSONValue, _ new: JSONValue, _ context: ComparisonContext) -> [Finding] {
+        switch kind {
+        case .tool: ToolComparison(context: context).compare(old, new, path: ObjectPath(kind: .tool, name: name))
+        case .resource: ResourceComparison(context: context).compareCommon(old, new, path: ObjectPath(kind: .resource, name: name))
+        case .resourceTemplate: ResourceComparison(context: context).compareTemplate(old, new, path: ObjectPath(kind: .resourceTemplate, name: name))
+        case .prompt: PromptComparison(context: context).compare(old, new, path: ObjectPath(kind: .prompt, name: name))
+        }
+    }
+
+    /// The findings in report order, with every object either side defines.
+    func result(_ findings: [Finding], _ changes: SnapshotChanges) -> Result {
         var objects: Set<ComparedObject> = [ComparedObject(kind: .server, name: changes.old.serverName ?? "server")]
-        for (kind, objectKind) in [(DefinitionKind.tool, ObjectKind.tool), (.resource, .resource), (.resourceTemplate, .resourceTemplate), (.prompt, .prompt)] {
+        for kind in DefinitionKind.allCases {
             let definitions = changes[kind]
-            for slot in definitions.old + definitions.new { if let name = slot.identity { objects.insert(ComparedObject(kind: objectKind, name: name)) } }
+            for slot in definitions.old + definitions.new { if let name = slot.identity { objects.insert(ComparedObject(kind: ObjectKind(kind), name: name)) } }
         }
         return Result(
             findings: findings.sorted(by: Self.order),
@@ -70,21 +92,13 @@ struct ComparisonContext: Sendable {
     var sameEra: Bool { old.era == new.era }
 }
 
-/// The definitions of one kind that a comparison reports on: removed and added ones (held, for
-/// rename detection) and the changed pairs, each read only when its turn comes.
+/// The unpaired definitions of one kind, held for rename detection.
 struct DefinitionPairing {
     var removed: [(name: String, value: JSONValue)]
     var added: [(name: String, value: JSONValue)]
-    let changed: [DefinitionChanges.Pair]
 
     init(_ changes: DefinitionChanges) {
         removed = changes.removed.compactMap { slot in slot.identity.map { ($0, slot.value) } }
         added = changes.added.compactMap { slot in slot.identity.map { ($0, slot.value) } }
-        changed = changes.changed
-    }
-
-    /// The changed pairs' values, one pair at a time.
-    var matched: some Sequence<(name: String, old: JSONValue, new: JSONValue)> {
-        changed.lazy.map { ($0.name, $0.old.value, $0.new.value) }
     }
 }

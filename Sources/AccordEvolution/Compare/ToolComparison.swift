@@ -5,7 +5,8 @@ import AccordJSON
 struct ToolComparison {
     let context: ComparisonContext
 
-    func compareAll() -> [Finding] {
+    /// Renames, removals and additions; changed pairs go through ``compare(_:_:path:)``.
+    func compareUnpaired() -> [Finding] {
         var pairing = DefinitionPairing(context.changes[.tool])
         var findings: [Finding] = []
 
@@ -31,9 +32,6 @@ struct ToolComparison {
         }
         for added in pairing.added {
             findings.append(ObjectPath(kind: .tool, name: added.name).finding("tool-added", [], old: nil, new: added.value["name"], message: "tool `\(added.name)` was added"))
-        }
-        for pair in pairing.matched {
-            findings += compare(pair.old, pair.new, path: ObjectPath(kind: .tool, name: pair.name))
         }
         return findings
     }

@@ -36,33 +36,77 @@ public struct TextReview {
 
     /// The same over paired definitions: only the new or changed ones are read.
     public func reviewChanges(_ changes: SnapshotChanges) -> [Finding] {
-        let version = changes.old.serverVersion.flatMap { $0 == changes.new.serverVersion ? $0 : nil }
-        let toolNames = ToolNameIndex(changes[.tool].new.compactMap(\.identity))
-        var findings: [Finding] = []
-        /// `texts` of an object, against its old texts; `existed`: the object was on the old side.
-        func review(_ texts: [LLMFacingText], before oldTexts: [LLMFacingText], existed: Bool) {
-            var previous: [JSONPointer: String] = [:]
-            for text in oldTexts { previous[text.pointer] = text.text }
-            for text in texts {
-                let before = previous[text.pointer]
-                guard before != text.text else { continue }
-                findings += self.findings(for: text, before: before, toolNames: toolNames, informational: false)
-                if let version, existed {
-                    findings.append(finding("llm-text-changed-without-version-bump", text, before: before,
-                                            message: "\(text.place) changed while serverInfo.version stayed \(TextReviewRules.quote(version))",
-                                            hint: "a server that changes what it tells the model without a new version can turn a reviewed tool into a poisoned one (a rug pull): release the change as a new version"))
+        var review = ChangedText(self, changes)
+        for kind in DefinitionKind.allCases {
+            for pair in changes[kind].changed { review.pair(kind, pair.name, old: pair.old.value, new: pair.new.value) }
+        }
+        return review.findings
+    }
+
+    /// The review of one diff's changed text: the server's own texts and added definitions at
+    /// once, each changed definition when ``pair(_:_:old:new:)`` hands it over (so a diff reads
+    /// it once for both the comparison and the review); ``findings`` lists them in the new
+    /// side's order.
+    struct ChangedText {
+        let review: TextReview
+        let changes: SnapshotChanges
+        /// The version both sides declare, when they declare the same one (a rug pull).
+        let unchangedVersion: String?
+        let toolNames: ToolNameIndex
+        private var server: [Finding] = []
+        private var byDefinition: [DefinitionKind: [String: [Finding]]] = [:]
+
+        init(_ review: TextReview, _ changes: SnapshotChanges) {
+            self.review = review
+            self.changes = changes
+            unchangedVersion = changes.old.serverVersion.flatMap { $0 == changes.new.serverVersion ? $0 : nil }
+            toolNames = ToolNameIndex(changes[.tool].new.compactMap(\.identity))
+            server = compare(LLMFacingTextCollector.collect(changes.new), LLMFacingTextCollector.collect(changes.old),
+                             existed: (changes.old.serverName ?? "server") == (changes.new.serverName ?? "server"))
+            for kind in DefinitionKind.allCases {
+                for slot in changes[kind].added {
+                    guard let name = slot.identity else { continue }
+                    byDefinition[kind, default: [:]][name, default: []] += compare(LLMFacingTextCollector.collect(slot.value, kind: kind), [], existed: false)
                 }
             }
         }
-        review(LLMFacingTextCollector.collect(changes.new), before: LLMFacingTextCollector.collect(changes.old),
-               existed: (changes.old.serverName ?? "server") == (changes.new.serverName ?? "server"))
-        for kind in LLMFacingTextCollector.definitionOrder {
-            for (new, old) in changes[kind].newOrChanged {
-                review(LLMFacingTextCollector.collect(new.value, kind: kind),
-                       before: old.map { LLMFacingTextCollector.collect($0.value, kind: kind) } ?? [], existed: old != nil)
-            }
+
+        /// A definition both sides have, with different content.
+        mutating func pair(_ kind: DefinitionKind, _ name: String, old: JSONValue, new: JSONValue) {
+            byDefinition[kind, default: [:]][name, default: []] += compare(LLMFacingTextCollector.collect(new, kind: kind), LLMFacingTextCollector.collect(old, kind: kind), existed: true)
         }
-        return findings
+
+        /// The server's findings, then each definition's in the new side's order.
+        var findings: [Finding] {
+            var all = server
+            for kind in LLMFacingTextCollector.definitionOrder {
+                guard let found = byDefinition[kind] else { continue }
+                var listed: Set<String> = []
+                for slot in changes[kind].new {
+                    guard let name = slot.identity, listed.insert(name).inserted else { continue }
+                    all += found[name] ?? []
+                }
+            }
+            return all
+        }
+
+        /// `texts` of one object against its old ones; `existed`: the object was on the old side.
+        private func compare(_ texts: [LLMFacingText], _ oldTexts: [LLMFacingText], existed: Bool) -> [Finding] {
+            var previous: [JSONPointer: String] = [:]
+            for text in oldTexts { previous[text.pointer] = text.text }
+            var findings: [Finding] = []
+            for text in texts {
+                let before = previous[text.pointer]
+                guard before != text.text else { continue }
+                findings += review.findings(for: text, before: before, toolNames: toolNames, informational: false)
+                if let version = unchangedVersion, existed {
+                    findings.append(review.finding("llm-text-changed-without-version-bump", text, before: before,
+                                                   message: "\(text.place) changed while serverInfo.version stayed \(TextReviewRules.quote(version))",
+                                                   hint: "a server that changes what it tells the model without a new version can turn a reviewed tool into a poisoned one (a rug pull): release the change as a new version"))
+                }
+            }
+            return findings
+        }
     }
 
     private func findings(for text: LLMFacingText, before: String?, toolNames: ToolNameIndex, informational: Bool) -> [Finding] {

@@ -51,15 +51,4 @@ public struct DefinitionChanges: Sendable {
     public init(old: [JSONValue], new: [JSONValue], kind: DefinitionKind) {
         self.init(old: old.map { DefinitionSlot(value: $0, kind: kind) }, new: new.map { DefinitionSlot(value: $0, kind: kind) })
     }
-
-    /// The new side's definitions that are not unchanged, in order, each with its old
-    /// counterpart when the old side has one: the definitions whose text may have changed.
-    public var newOrChanged: [(new: DefinitionSlot, old: DefinitionSlot?)] {
-        var oldByName: [String: DefinitionSlot] = [:]
-        for slot in old { if let name = slot.identity { oldByName[name] = slot } }
-        return new.compactMap { slot in
-            guard let name = slot.identity, !unchanged.contains(name) else { return nil }
-            return (slot, oldByName[name])
-        }
-    }
 }

@@ -16,6 +16,8 @@ public struct DefinitionSlot: Sendable {
 
     private enum Content: Sendable {
         case value(JSONValue)
+        /// A node of a parsed file, with the fingerprint of its bytes.
+        case document(JSONTape, JSONTape.Node, ContentFingerprint)
     }
 
     public init(value: JSONValue, kind: DefinitionKind) {
@@ -23,11 +25,18 @@ public struct DefinitionSlot: Sendable {
         content = .value(value)
     }
 
+    /// A definition that stays in `tape` until its value is asked for.
+    public init(identity: String, tape: JSONTape, node: JSONTape.Node) {
+        self.identity = identity
+        content = .document(tape, node, ContentFingerprint(tape: tape, node: node))
+    }
+
     /// The definition's JSON (read from its document each time it is asked for, when it came
     /// from one: callers that hold many keep only what they use).
     public var value: JSONValue {
         switch content {
         case .value(let value): value
+        case .document(let tape, let node, _): tape.value(node)
         }
     }
 
@@ -35,7 +44,21 @@ public struct DefinitionSlot: Sendable {
     /// from files) the same bytes. Different bytes may still be equal JSON; callers then compare,
     /// which finds nothing.
     public func hasSameContent(as other: DefinitionSlot) -> Bool {
-        value == other.value
+        switch (content, other.content) {
+        case (.document(_, _, let left), .document(_, _, let right)): left == right
+        default: value == other.value
+        }
     }
 }
 
+/// The length and a 128-bit hash of a definition's bytes in its file: equal fingerprints mean
+/// equal text (a false match needs a 128-bit collision).
+struct ContentFingerprint: Sendable, Equatable {
+    let length: Int
+    let hash: JSONTape.ContentHash
+
+    init(tape: JSONTape, node: JSONTape.Node) {
+        length = tape.byteRange(node).count
+        hash = tape.contentHash(node)
+    }
+}

@@ -1,0 +1,92 @@
+import AccordJSON
+
+extension SnapshotDocument {
+    /// The lines in this snapshot's canonical file of the given identity-based pointers (the kind
+    /// findings use: `/tools/search/inputSchema/properties/q`) and of all their ancestors, so a
+    /// report can point at the exact line of a change — or of the nearest surviving ancestor.
+    ///
+    /// The canonical layout is walked from line counts alone; only definitions a pointer leads
+    /// into are read.
+    public func lines(of pointers: some Sequence<JSONPointer>) -> [JSONPointer: Int] {
+        // Identity → position in each list (the last, should an identity repeat).
+        var positions: [String: [String: Int]] = [:]
+        for kind in DefinitionKind.allCases {
+            var indexOf: [String: Int] = [:]
+            for (index, slot) in definitions(kind).enumerated() { if let identity = slot.identity { indexOf[identity] = index } }
+            positions[kind.snapshotKey] = indexOf
+        }
+        // Per top-level member, the wanted pointers below it (relative), by identity pointer.
+        var wanted: Set<JSONPointer> = []
+        var translation: [JSONPointer: JSONPointer] = [:]
+        for pointer in pointers {
+            for length in 0...pointer.tokens.count {
+                var tokens = Array(pointer.tokens.prefix(length))
+                let identity = JSONPointer(tokens: tokens)
+                if tokens.count >= 2 {
+                    guard let index = positions[tokens[0]]?[tokens[1]] else { continue }
+                    tokens[1] = String(index)
+                }
+                translation[identity] = JSONPointer(tokens: tokens)
+                wanted.insert(JSONPointer(tokens: tokens))
+            }
+        }
+        let found = canonicalLines(wanted: wanted)
+        return translation.compactMapValues { found[$0] }
+    }
+
+    /// `JSONEncoding.canonicalLines` over ``Snapshot/json``, computed from the definitions' line
+    /// counts: a definition is read only when a wanted pointer lies inside it.
+    private func canonicalLines(wanted: Set<JSONPointer>) -> [JSONPointer: Int] {
+        var lines: [JSONPointer: Int] = [:]
+        if wanted.contains(.root) { lines[.root] = 1 }
+        var members: [String: Member] = [
+            "formatVersion": .value(.number(JSONNumber(Snapshot.formatVersion))),
+            "serverInfo": .value(header.serverInfo),
+            "protocolVersion": .value(.string(header.protocolVersion)),
+            "era": .value(.string(header.era.rawValue)),
+            "capabilities": .value(header.capabilities),
+        ]
+        if let instructions = header.instructions { members["instructions"] = .value(.string(instructions)) }
+        for kind in DefinitionKind.allCases { members[kind.snapshotKey] = .definitions(kind) }
+
+        var line = 1
+        // Records the wanted pointers inside `value`, which starts on `start`.
+        func record(_ value: JSONValue, at pointer: JSONPointer, start: Int) {
+            let inside = wanted.filter { $0.tokens.starts(with: pointer.tokens) }
+            guard !inside.isEmpty else { return }
+            let relative = Set(inside.map { JSONPointer(tokens: Array($0.tokens.dropFirst(pointer.tokens.count))) })
+            for (found, at) in JSONEncoding.canonicalLines(value, wanted: relative) {
+                lines[JSONPointer(tokens: pointer.tokens + found.tokens)] = start + at - 1
+            }
+        }
+        let prefixes = Set(wanted.flatMap { pointer in (0...pointer.tokens.count).map { JSONPointer(tokens: Array(pointer.tokens.prefix($0))) } })
+        for key in JSONEncoding.sortedKeys(members) {
+            line += 1
+            let pointer = JSONPointer(tokens: [key])
+            switch members[key] {
+            case .value(let value):
+                if prefixes.contains(pointer) { record(value, at: pointer, start: line) }
+                line += JSONEncoding.lineCount(value) - 1
+            case .definitions(let kind):
+                if wanted.contains(pointer) { lines[pointer] = line }
+                let slots = definitions(kind), counts = lineCounts[kind] ?? []
+                guard !slots.isEmpty else { continue }
+                for (index, slot) in slots.enumerated() {
+                    line += 1
+                    let element = pointer.appending(String(index))
+                    if prefixes.contains(element) { record(slot.value, at: element, start: line) }
+                    line += counts[index] - 1
+                }
+                line += 1
+            case nil:
+                break
+            }
+        }
+        return lines
+    }
+
+    private enum Member {
+        case value(JSONValue)
+        case definitions(DefinitionKind)
+    }
+}
