@@ -42,11 +42,22 @@ public enum Evolution {
         // stages see each changed definition in one reading of it.
         var review = TextReview.ChangedText(TextReview(), changes)
         var compared = comparator.compareUnpaired(context)
+        let judge = review.judge
         for kind in DefinitionKind.allCases {
-            for pair in changes[kind].changed {
-                let before = pair.old.value, after = pair.new.value
-                compared += comparator.compareChangedPair(kind, pair.name, before, after, context)
-                review.pair(kind, pair.name, old: before, new: after)
+            let pairs = changes[kind].changed
+            // Changed definitions are independent: compared side by side, each worker reviewing
+            // with its own TextReview.
+            let found = Parallel.mapChunks(pairs.count) { range in
+                let textReview = TextReview()
+                return range.map { index in
+                    let pair = pairs[index], before = pair.old.value, after = pair.new.value
+                    return (compared: comparator.compareChangedPair(kind, pair.name, before, after, context),
+                            reviewed: judge.findings(kind, old: before, new: after, by: textReview))
+                }
+            }
+            for (pair, findings) in zip(pairs, found) {
+                compared += findings.compared
+                review.add(findings.reviewed, kind, pair.name)
             }
         }
         let comparison = comparator.result(compared, changes)

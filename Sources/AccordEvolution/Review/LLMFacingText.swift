@@ -86,22 +86,34 @@ public enum LLMFacingTextCollector {
     /// *named* `description` is a schema (an object), so it is walked, not collected; `enum`,
     /// `const`, `default` and `examples` hold instance values, not text for the model to read
     /// as guidance, and are skipped.
-    static func collectSchemaText(_ schema: JSONValue, pointer: JSONPointer, inSchemaMap: Bool = false, _ found: (JSONPointer, String) -> Void) {
+    static func collectSchemaText(_ schema: JSONValue, pointer: JSONPointer, _ found: (JSONPointer, String) -> Void) {
+        var path = pointer.tokens
+        collectSchemaText(schema, path: &path, inSchemaMap: false, found)
+    }
+
+    /// The walk, on one token stack: a pointer is made only for a text found.
+    private static func collectSchemaText(_ schema: JSONValue, path: inout [String], inSchemaMap: Bool, _ found: (JSONPointer, String) -> Void) {
         switch schema {
         case .object(let members):
             for key in members.keys.sorted() {
                 guard let value = members[key] else { continue }
+                path.append(key)
+                defer { path.removeLast() }
                 if inSchemaMap {
                     // `properties`, `$defs`…: every member is a schema, whatever its name.
-                    collectSchemaText(value, pointer: pointer.appending(key), found)
+                    collectSchemaText(value, path: &path, inSchemaMap: false, found)
                 } else if key == "title" || key == "description", let text = value.stringValue {
-                    if !text.isEmpty { found(pointer.appending(key), text) }
+                    if !text.isEmpty { found(JSONPointer(tokens: path), text) }
                 } else if !Self.instanceKeywords.contains(key) {
-                    collectSchemaText(value, pointer: pointer.appending(key), inSchemaMap: Self.schemaMaps.contains(key), found)
+                    collectSchemaText(value, path: &path, inSchemaMap: Self.schemaMaps.contains(key), found)
                 }
             }
         case .array(let elements):
-            for (index, element) in elements.enumerated() { collectSchemaText(element, pointer: pointer.appending(index), found) }
+            for (index, element) in elements.enumerated() {
+                path.append(String(index))
+                defer { path.removeLast() }
+                collectSchemaText(element, path: &path, inSchemaMap: false, found)
+            }
         default:
             break
         }

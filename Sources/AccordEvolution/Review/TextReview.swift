@@ -38,42 +38,40 @@ public struct TextReview {
     public func reviewChanges(_ changes: SnapshotChanges) -> [Finding] {
         var review = ChangedText(self, changes)
         for kind in DefinitionKind.allCases {
-            for pair in changes[kind].changed { review.pair(kind, pair.name, old: pair.old.value, new: pair.new.value) }
+            for pair in changes[kind].changed { review.add(review.judge.findings(kind, old: pair.old.value, new: pair.new.value, by: self), kind, pair.name) }
         }
         return review.findings
     }
 
     /// The review of one diff's changed text: the server's own texts and added definitions at
-    /// once, each changed definition when ``pair(_:_:old:new:)`` hands it over (so a diff reads
-    /// it once for both the comparison and the review); ``findings`` lists them in the new
-    /// side's order.
+    /// once, each changed definition by ``Judge/findings(_:old:new:by:)`` when the diff reads it
+    /// (once, for both the comparison and the review) and ``add(_:_:_:)``; ``findings`` lists
+    /// them all in the new side's order.
     struct ChangedText {
-        let review: TextReview
         let changes: SnapshotChanges
-        /// The version both sides declare, when they declare the same one (a rug pull).
-        let unchangedVersion: String?
-        let toolNames: ToolNameIndex
+        let judge: Judge
         private var server: [Finding] = []
         private var byDefinition: [DefinitionKind: [String: [Finding]]] = [:]
 
         init(_ review: TextReview, _ changes: SnapshotChanges) {
-            self.review = review
             self.changes = changes
-            unchangedVersion = changes.old.serverVersion.flatMap { $0 == changes.new.serverVersion ? $0 : nil }
-            toolNames = ToolNameIndex(changes[.tool].new.compactMap(\.identity))
-            server = compare(LLMFacingTextCollector.collect(changes.new), LLMFacingTextCollector.collect(changes.old),
-                             existed: (changes.old.serverName ?? "server") == (changes.new.serverName ?? "server"))
+            judge = Judge(
+                unchangedVersion: changes.old.serverVersion.flatMap { $0 == changes.new.serverVersion ? $0 : nil },
+                toolNames: ToolNameIndex(changes[.tool].new.compactMap(\.identity)))
+            server = judge.compare(LLMFacingTextCollector.collect(changes.new), LLMFacingTextCollector.collect(changes.old),
+                                   existed: (changes.old.serverName ?? "server") == (changes.new.serverName ?? "server"), by: review)
             for kind in DefinitionKind.allCases {
                 for slot in changes[kind].added {
                     guard let name = slot.identity else { continue }
-                    byDefinition[kind, default: [:]][name, default: []] += compare(LLMFacingTextCollector.collect(slot.value, kind: kind), [], existed: false)
+                    add(judge.compare(LLMFacingTextCollector.collect(slot.value, kind: kind), [], existed: false, by: review), kind, name)
                 }
             }
         }
 
-        /// A definition both sides have, with different content.
-        mutating func pair(_ kind: DefinitionKind, _ name: String, old: JSONValue, new: JSONValue) {
-            byDefinition[kind, default: [:]][name, default: []] += compare(LLMFacingTextCollector.collect(new, kind: kind), LLMFacingTextCollector.collect(old, kind: kind), existed: true)
+        /// Files the findings of the definition `name`.
+        mutating func add(_ found: [Finding], _ kind: DefinitionKind, _ name: String) {
+            guard !found.isEmpty else { return }
+            byDefinition[kind, default: [:]][name, default: []] += found
         }
 
         /// The server's findings, then each definition's in the new side's order.
@@ -89,9 +87,23 @@ public struct TextReview {
             }
             return all
         }
+    }
+
+    /// What judging one object's changed text needs of the whole diff. Sendable, so changed
+    /// definitions can be judged side by side, each worker with a ``TextReview`` of its own
+    /// (its compiled patterns are not shared across threads).
+    struct Judge: Sendable {
+        /// The version both sides declare, when they declare the same one (a rug pull).
+        let unchangedVersion: String?
+        let toolNames: ToolNameIndex
+
+        /// The findings of a definition both sides have, with different content.
+        func findings(_ kind: DefinitionKind, old: JSONValue, new: JSONValue, by review: TextReview) -> [Finding] {
+            compare(LLMFacingTextCollector.collect(new, kind: kind), LLMFacingTextCollector.collect(old, kind: kind), existed: true, by: review)
+        }
 
         /// `texts` of one object against its old ones; `existed`: the object was on the old side.
-        private func compare(_ texts: [LLMFacingText], _ oldTexts: [LLMFacingText], existed: Bool) -> [Finding] {
+        func compare(_ texts: [LLMFacingText], _ oldTexts: [LLMFacingText], existed: Bool, by review: TextReview) -> [Finding] {
             var previous: [JSONPointer: String] = [:]
             for text in oldTexts { previous[text.pointer] = text.text }
             var findings: [Finding] = []
@@ -109,7 +121,7 @@ public struct TextReview {
         }
     }
 
-    private func findings(for text: LLMFacingText, before: String?, toolNames: ToolNameIndex, informational: Bool) -> [Finding] {
+    fileprivate func findings(for text: LLMFacingText, before: String?, toolNames: ToolNameIndex, informational: Bool) -> [Finding] {
         var findings: [Finding] = []
         let normalised = ReviewNormalisation.normalise(text.text)
         let normalisedBefore = before.map(ReviewNormalisation.normalise)
@@ -172,7 +184,7 @@ public struct TextReview {
         return findings
     }
 
-    private func finding(_ rule: String, _ text: LLMFacingText, before: String?, message: String, hint: String? = nil) -> Finding {
+    fileprivate func finding(_ rule: String, _ text: LLMFacingText, before: String?, message: String, hint: String? = nil) -> Finding {
         Finding(rule: rule, kind: text.kind, name: text.name, pointer: text.pointer,
                 old: before.map(JSONValue.string), new: .string(text.text), message: message, hint: hint, tags: ["llm-facing"])
     }

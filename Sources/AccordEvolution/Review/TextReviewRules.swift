@@ -145,8 +145,15 @@ struct ToolNameIndex {
 
     init(_ names: [String]) {
         self.names = names.filter { !$0.isEmpty }
-        simple = Set(self.names.filter { $0.allSatisfy(Self.isNameCharacter) })
-        unusual = self.names.filter { !$0.allSatisfy(Self.isNameCharacter) }
+        simple = Set(self.names.filter(Self.isPlainName))
+        unusual = self.names.filter { !Self.isPlainName($0) }
+    }
+
+    /// Whether every character of `name` is a name character (ASCII letters, digits, `_-.`).
+    static func isPlainName(_ name: String) -> Bool {
+        name.utf8.allSatisfy { byte in
+            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F || byte == 0x2D || byte == 0x2E
+        }
     }
 
     static func isNameCharacter(_ character: Character) -> Bool {

@@ -49,23 +49,27 @@ extension SnapshotDocument {
         if let instructions = header.instructions { members["instructions"] = .value(.string(instructions)) }
         for kind in DefinitionKind.allCases { members[kind.snapshotKey] = .definitions(kind) }
 
+        // The wanted pointers below each member value or definition, relative to it.
+        var below: [JSONPointer: Set<JSONPointer>] = [:]
+        for pointer in wanted where !pointer.tokens.isEmpty {
+            let depth = members[pointer.tokens[0]].map { if case .definitions = $0 { 2 } else { 1 } } ?? 1
+            guard pointer.tokens.count >= depth else { continue }
+            below[JSONPointer(tokens: Array(pointer.tokens.prefix(depth))), default: []].insert(JSONPointer(tokens: Array(pointer.tokens.dropFirst(depth))))
+        }
         var line = 1
         // Records the wanted pointers inside `value`, which starts on `start`.
-        func record(_ value: JSONValue, at pointer: JSONPointer, start: Int) {
-            let inside = wanted.filter { $0.tokens.starts(with: pointer.tokens) }
-            guard !inside.isEmpty else { return }
-            let relative = Set(inside.map { JSONPointer(tokens: Array($0.tokens.dropFirst(pointer.tokens.count))) })
-            for (found, at) in JSONEncoding.canonicalLines(value, wanted: relative) {
+        func record(_ value: @autoclosure () -> JSONValue, at pointer: JSONPointer, start: Int) {
+            guard let relative = below[pointer] else { return }
+            for (found, at) in JSONEncoding.canonicalLines(value(), wanted: relative) {
                 lines[JSONPointer(tokens: pointer.tokens + found.tokens)] = start + at - 1
             }
         }
-        let prefixes = Set(wanted.flatMap { pointer in (0...pointer.tokens.count).map { JSONPointer(tokens: Array(pointer.tokens.prefix($0))) } })
         for key in JSONEncoding.sortedKeys(members) {
             line += 1
             let pointer = JSONPointer(tokens: [key])
             switch members[key] {
             case .value(let value):
-                if prefixes.contains(pointer) { record(value, at: pointer, start: line) }
+                record(value, at: pointer, start: line)
                 line += JSONEncoding.lineCount(value) - 1
             case .definitions(let kind):
                 if wanted.contains(pointer) { lines[pointer] = line }
@@ -74,7 +78,7 @@ extension SnapshotDocument {
                 for (index, slot) in slots.enumerated() {
                     line += 1
                     let element = pointer.appending(String(index))
-                    if prefixes.contains(element) { record(slot.value, at: element, start: line) }
+                    record(slot.value, at: element, start: line)
                     line += counts[index] - 1
                 }
                 line += 1
