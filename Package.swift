@@ -15,6 +15,7 @@ let package = Package(
     products: [
         .executable(name: "accord", targets: ["accord"]),
         .executable(name: "accord-demo-server", targets: ["accord-demo-server"]),
+        .executable(name: "accord-parse-bench", targets: ["accord-parse-bench"]),
         .library(name: "AccordJSON", targets: ["AccordJSON"]),
         .library(name: "AccordMCP", targets: ["AccordMCP"]),
         .library(name: "AccordSnapshot", targets: ["AccordSnapshot"]),
@@ -126,6 +127,8 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
+        // The JSON parser's throughput (scripts/benchmark parser; docs/performance.md).
+        .executableTarget(name: "accord-parse-bench", dependencies: ["AccordJSON"]),
         // `swift package accord …` in a Swift MCP server package. No tool dependency on `accord`:
         // the plugin builds it with the package's debug build instead of a second host build.
         .plugin(
