@@ -102,6 +102,18 @@ public final class JSONInput: @unchecked Sendable {
         _ = madvise(UnsafeMutableRawPointer(mutating: base), end, Int32(MADV_DONTNEED))
     }
 
+    /// For a mapped file, drops the pages holding `range` from resident memory (as
+    /// ``releaseResidentPages(below:)``, pages shared with neighbouring bytes included: they are
+    /// read back if touched). A caller that read one definition of a large file calls it after.
+    public func releaseResidentPages(in range: Range<Int>) {
+        guard case .map = owner, let base, !range.isEmpty else { return }
+        let pageSize = Self.pageSize
+        let start = max(0, range.lowerBound) / pageSize * pageSize
+        let end = min((min(range.upperBound, count) + pageSize - 1) / pageSize * pageSize, (count + pageSize - 1) / pageSize * pageSize)
+        guard end > start else { return }
+        _ = madvise(UnsafeMutableRawPointer(mutating: base + start), end - start, Int32(MADV_DONTNEED))
+    }
+
     /// True when the bytes come from a memory-mapped file.
     public var isMapped: Bool {
         if case .map = owner { return true }

@@ -35,8 +35,13 @@ public struct DefinitionSlot: Sendable {
     /// from one: callers that hold many keep only what they use).
     public var value: JSONValue {
         switch content {
-        case .value(let value): value
-        case .document(let tape, let node, _): tape.value(node)
+        case .value(let value):
+            return value
+        case .document(let tape, let node, _):
+            let value = tape.value(node)
+            // The file's pages go again: memory stays flat however many definitions a diff reads.
+            tape.input.releaseResidentPages(in: tape.byteRange(node))
+            return value
         }
     }
 
@@ -62,3 +67,4 @@ struct ContentFingerprint: Sendable, Equatable {
         hash = tape.contentHash(node)
     }
 }
+
