@@ -102,14 +102,15 @@ public final class JSONInput: @unchecked Sendable {
         _ = madvise(UnsafeMutableRawPointer(mutating: base), end, Int32(MADV_DONTNEED))
     }
 
-    /// For a mapped file, drops the pages holding `range` from resident memory (as
-    /// ``releaseResidentPages(below:)``, pages shared with neighbouring bytes included: they are
-    /// read back if touched). A caller that read one definition of a large file calls it after.
+    /// For a mapped file, drops the pages around `range` from resident memory (as
+    /// ``releaseResidentPages(below:)``; they are read back if touched). A caller that read one
+    /// definition of a large file calls it after. The range is widened to whole 64 KiB windows:
+    /// Linux maps that much around each page fault of a file mapping ("fault-around").
     public func releaseResidentPages(in range: Range<Int>) {
         guard case .map = owner, let base, !range.isEmpty else { return }
-        let pageSize = Self.pageSize
-        let start = max(0, range.lowerBound) / pageSize * pageSize
-        let end = min((min(range.upperBound, count) + pageSize - 1) / pageSize * pageSize, (count + pageSize - 1) / pageSize * pageSize)
+        let window = max(Self.pageSize, 64 << 10)
+        let start = max(0, range.lowerBound) / window * window
+        let end = min((min(range.upperBound, count) + window - 1) / window * window, (count + Self.pageSize - 1) / Self.pageSize * Self.pageSize)
         guard end > start else { return }
         _ = madvise(UnsafeMutableRawPointer(mutating: base + start), end - start, Int32(MADV_DONTNEED))
     }
