@@ -26,7 +26,7 @@ extension JSONValue {
     private static func parse(_ buffer: UnsafeRawBufferPointer) -> Result<JSONValue, JSONParseError> {
         do {
             let storage = try TapeScanner.scan(buffer)
-            return .success(TapeMaterializer(storage: storage, bytes: buffer.baseAddress).value(at: 0))
+            return .success(TapeMaterializer.value(at: 0, of: storage, bytes: buffer.baseAddress))
         } catch {
             return .failure(error)
         }

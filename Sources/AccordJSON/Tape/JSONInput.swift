@@ -61,6 +61,8 @@ public final class JSONInput: @unchecked Sendable {
     }
 
     /// Maps the file at `path` read-only (`MAP_PRIVATE`); an empty file gives an empty input.
+    /// As with any map, a file truncated by another process while mapped makes reading past its
+    /// new end a `SIGBUS`: map files Accord itself owns or reads once (snapshots, git blobs).
     /// - Throws: ``MappingError`` when the file cannot be opened, inspected or mapped.
     public static func mapped(path: String) throws(MappingError) -> JSONInput {
         let descriptor = open(path, O_RDONLY)

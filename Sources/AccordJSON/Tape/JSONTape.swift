@@ -227,7 +227,7 @@ public struct JSONTape: Sendable {
     /// Exactly the ``JSONValue`` that `JSONValue(parsing:)` gives for the node's text.
     public func value(_ node: Node) -> JSONValue {
         input.withUnsafeBytes { buffer in
-            TapeMaterializer(storage: storage, bytes: buffer.baseAddress).value(at: node.index)
+            TapeMaterializer.value(at: node.index, of: storage, bytes: buffer.baseAddress)
         }
     }
 

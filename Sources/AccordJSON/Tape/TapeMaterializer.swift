@@ -1,12 +1,23 @@
 /// Builds ``JSONValue``s from a tape's entries and the bytes they point into. An opaque node is
 /// scanned again on its own (it was validated already, so this cannot fail).
 struct TapeMaterializer {
-    let storage: TapeStorage
+    /// The storage's entries: the caller keeps the storage alive while materialising.
+    private let entries: UnsafeMutablePointer<TapeEntry>
     /// The input's first byte; `nil` only for an empty input (which has no valid tape).
-    let bytes: UnsafeRawPointer?
+    private let bytes: UnsafeRawPointer?
+
+    private init(storage: TapeStorage, bytes: UnsafeRawPointer?) {
+        entries = storage.entries
+        self.bytes = bytes
+    }
+
+    /// The value of the tape's node `index`, with `storage` alive throughout.
+    static func value(at index: Int, of storage: TapeStorage, bytes: UnsafeRawPointer?) -> JSONValue {
+        withExtendedLifetime(storage) { TapeMaterializer(storage: storage, bytes: bytes).value(at: index) }
+    }
 
     func value(at index: Int) -> JSONValue {
-        let entry = storage.entries[index]
+        let entry = entries[index]
         let base = bytes!.assumingMemoryBound(to: UInt8.self)
         switch entry.kind {
         case .null: return .null
@@ -22,9 +33,16 @@ struct TapeMaterializer {
             if entry.kind == .array {
                 var elements: [JSONValue] = []
                 var child = index + 1
+                var count = 0
+                while child < Int(entry.next) {
+                    count += 1
+                    child = Int(entries[child].next)
+                }
+                elements.reserveCapacity(count)
+                child = index + 1
                 while child < Int(entry.next) {
                     elements.append(value(at: child))
-                    child = Int(storage.entries[child].next)
+                    child = Int(entries[child].next)
                 }
                 return .array(elements)
             }
@@ -33,13 +51,13 @@ struct TapeMaterializer {
             var key = index + 1
             while key < Int(entry.next) {
                 count += 1
-                key = Int(storage.entries[key + 1].next)
+                key = Int(entries[key + 1].next)
             }
             members.reserveCapacity(count)
             key = index + 1
             while key < Int(entry.next) {
-                members[text(of: storage.entries[key], base)] = value(at: key + 1)
-                key = Int(storage.entries[key + 1].next)
+                members[text(of: entries[key], base)] = value(at: key + 1)
+                key = Int(entries[key + 1].next)
             }
             return .object(members)
         }
@@ -54,7 +72,7 @@ struct TapeMaterializer {
         let slice = UnsafeRawBufferPointer(start: bytes! + Int(entry.start), count: Int(entry.end - entry.start))
         do {
             let inner = try TapeScanner.scan(slice)
-            return TapeMaterializer(storage: inner, bytes: slice.baseAddress).value(at: 0)
+            return TapeMaterializer.value(at: 0, of: inner, bytes: slice.baseAddress)
         } catch {
             preconditionFailure("an opaque node's bytes were validated with the document: \(error)")
         }

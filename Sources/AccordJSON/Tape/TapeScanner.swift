@@ -76,6 +76,7 @@ struct TapeScanner {
         // Snapshots average one node per 10–20 bytes; a shallow tape records far fewer.
         entryCapacity = maxDepth == .max ? max(16, count / 16) : 64
         entries = malloc(entryCapacity * MemoryLayout<TapeEntry>.stride)!.bindMemory(to: TapeEntry.self, capacity: entryCapacity)
+        Self.adviseHugePages(entries, byteCount: entryCapacity * MemoryLayout<TapeEntry>.stride)
         keys = malloc(keyCapacity * MemoryLayout<KeySlot>.stride)!.bindMemory(to: KeySlot.self, capacity: keyCapacity)
     }
 
@@ -439,6 +440,20 @@ struct TapeScanner {
     private mutating func growEntries() {
         entryCapacity *= 2
         entries = realloc(entries, entryCapacity * MemoryLayout<TapeEntry>.stride)!.assumingMemoryBound(to: TapeEntry.self)
+        Self.adviseHugePages(entries, byteCount: entryCapacity * MemoryLayout<TapeEntry>.stride)
+    }
+
+    /// Asks for transparent huge pages on a large tape (Linux): a 70 MB tape is otherwise
+    /// ~17,000 page faults, a fifth of the scan's time.
+    private static func adviseHugePages(_ block: UnsafeMutablePointer<TapeEntry>, byteCount: Int) {
+        #if os(Linux)
+        let hugePage = 2 << 20
+        guard byteCount >= 2 * hugePage else { return }
+        let start = (Int(bitPattern: block) + hugePage - 1) / hugePage * hugePage
+        let end = (Int(bitPattern: block) + byteCount) / hugePage * hugePage
+        guard end > start, let aligned = UnsafeMutableRawPointer(bitPattern: start) else { return }
+        _ = madvise(aligned, end - start, Int32(MADV_HUGEPAGE))
+        #endif
     }
 
     @inline(__always)

@@ -45,21 +45,21 @@ enum TapeCheck {
         let range = tape.byteRange(node)
         let text = Array(bytes[range])
         guard case .success(let expected) = reference(text) else { return ["node at \(range) is not JSON on its own"] }
-        let where_ = "node at \(range) (depth \(depth))"
-        if tape.value(node) != expected { found.append("\(where_): value differs") }
-        if tape.kind(node) != kind(of: expected) { found.append("\(where_): kind \(tape.kind(node))") }
+        let place = "node at \(range) (depth \(depth))"
+        if tape.value(node) != expected { found.append("\(place): value differs") }
+        if tape.kind(node) != kind(of: expected) { found.append("\(place): kind \(tape.kind(node))") }
         let lines = canonicalLines(expected)
-        if tape.canonicalLineCount(node) != lines { found.append("\(where_): \(tape.canonicalLineCount(node)) lines, canonical has \(lines)") }
+        if tape.canonicalLineCount(node) != lines { found.append("\(place): \(tape.canonicalLineCount(node)) lines, canonical has \(lines)") }
         if let alone = try? JSONTape(parsing: JSONInput(bytes: text)), alone.contentHash(alone.root) != tape.contentHash(node) {
-            found.append("\(where_): hash differs from the same bytes in another tape")
+            found.append("\(place): hash differs from the same bytes in another tape")
         }
         let container = tape.kind(node) == .array || tape.kind(node) == .object
-        if container, tape.isOpaque(node) != (depth > maxDepth) { found.append("\(where_): opaque is \(tape.isOpaque(node))") }
-        if !container, tape.isOpaque(node) { found.append("\(where_): a scalar is opaque") }
+        if container, tape.isOpaque(node) != (depth > maxDepth) { found.append("\(place): opaque is \(tape.isOpaque(node))") }
+        if !container, tape.isOpaque(node) { found.append("\(place): a scalar is opaque") }
         guard container, !tape.isOpaque(node), depth < checkDepth else { return found }
-        if case .string(let string) = expected, tape.string(node) != string { found.append("\(where_): string differs") }
+        if case .string(let string) = expected, tape.string(node) != string { found.append("\(place): string differs") }
         let children = tape.kind(node) == .array ? tape.elements(node) : tape.members(node).map(\.value)
-        if tape.childCount(node) != children.count { found.append("\(where_): childCount \(tape.childCount(node))") }
+        if tape.childCount(node) != children.count { found.append("\(place): childCount \(tape.childCount(node))") }
         for child in children {
             found += problems(in: tape, bytes, node: child, depth: depth + 1, maxDepth: maxDepth, checkDepth: checkDepth)
         }
