@@ -13,11 +13,14 @@ import Darwin
 ///
 /// ```swift
 /// let tape = try JSONTape(parsing: JSONInput.mapped(path: "old.json"), maxDepth: 2)
-/// guard let tools = tape.member(tape.root, "tools") else { … }
-/// for tool in tape.elements(tools) {                       // tools[i] is beyond maxDepth 2? no:
-///     let name = tape.member(tool, "name").flatMap(tape.string)   // depth 2 is recorded
-///     let hash = tape.contentHash(tool)                   // equal bytes ⇒ equal hash
-///     let lines = tape.canonicalLineCount(tool)
+/// if let tools = tape.member(tape.root, "tools") {                 // depth 1
+///     for tool in tape.elements(tools) {                            // depth 2: recorded
+///         let name = tape.member(tool, "name").flatMap(tape.string)
+///         let hash = tape.contentHash(tool)                         // equal bytes ⇒ equal hash
+///         let schema = tape.member(tool, "inputSchema")             // depth 3: opaque
+///         let lines = schema.map(tape.canonicalLineCount)           // still exact
+///         let value = schema.map(tape.value)                        // re-read on demand
+///     }
 /// }
 /// ```
 ///
@@ -134,12 +137,15 @@ public struct JSONTape: Sendable {
         guard entry.kind == .object else { return nil }
         var wanted = key
         return wanted.withUTF8 { wantedBytes in
-            input.withUnsafeBytes { buffer in
+            // Plain ASCII keys equal an ASCII key exactly when their bytes do; anything else
+            // compares as Strings do (canonical equivalence: "\u{212A}" == "K").
+            let wantedIsASCII = wantedBytes.allSatisfy { $0 < 0x80 }
+            return input.withUnsafeBytes { buffer in
                 var found: Node?
                 var position = node.index + 1
                 while position < Int(entry.next) {
                     let keyEntry = storage.entries[position]
-                    if keyEntry.flags == 0 {
+                    if wantedIsASCII, keyEntry.flags == 0 {
                         let length = Int(keyEntry.end - keyEntry.start) - 2
                         if length == wantedBytes.count,
                            wantedBytes.elementsEqual(UnsafeRawBufferPointer(rebasing: buffer[Int(keyEntry.start) + 1..<Int(keyEntry.end) - 1])) {

@@ -179,6 +179,13 @@ import Testing
         let wrapped = try JSONTape(parsing: JSONInput(bytes: Array("[\(text)]".utf8)), maxDepth: 0)
         #expect(wrapped.isOpaque(wrapped.elements(wrapped.root)[0]))
         #expect(wrapped.canonicalLineCount(wrapped.root) == 2 + TapeCheck.canonicalLines(value))
+        let tape = try JSONTape(parsing: JSONInput(bytes: bytes))
+        for key in ["a", "b", "\u{e9}", "e\u{301}"] {
+            #expect(tape.member(tape.root, key).map(tape.value) == value[key], "member \(key)")
+        }
+        let kelvin = try JSONTape(parsing: JSONInput(bytes: Array(#"{"K": 1, "x\u0041": 2}"#.utf8)))
+        #expect(kelvin.member(kelvin.root, "\u{212A}").flatMap(kelvin.numberText) == "1", "String equality is canonical equivalence")
+        #expect(kelvin.member(kelvin.root, "xA").flatMap(kelvin.numberText) == "2")
         let distinct = try JSONTape(parsing: JSONInput(bytes: Array(#"{"a": 1, "b": {"a": 2}}"#.utf8)))
         #expect(!distinct.hasDuplicateKeys)
     }
