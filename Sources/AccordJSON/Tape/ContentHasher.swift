@@ -1,7 +1,10 @@
 /// A fast 128-bit non-cryptographic hash of a byte range (for equal-bytes detection): two
 /// independent 64-bit lanes, each folding 16 bytes per 64×64→128-bit multiply, in the style of
-/// wyhash. About as fast as memory can be read.
+/// wyhash. About as fast as memory can be read. Keyed with a random value per process: hashes
+/// are only ever compared within one run, and a snapshot crafted so that a changed definition
+/// collides with its old bytes (hiding the change from a diff) cannot be prepared in advance.
 enum ContentHasher {
+    private static let key: (UInt64, UInt64) = (UInt64.random(in: .min ... .max), UInt64.random(in: .min ... .max))
     private static let secret0: UInt64 = 0xa076_1d64_78bd_642f
     private static let secret1: UInt64 = 0xe703_7ed1_a0b4_28db
     private static let secret2: UInt64 = 0x8ebc_6af0_9c88_c6e3
@@ -15,8 +18,8 @@ enum ContentHasher {
     }
 
     static func hash(_ start: UnsafeRawPointer?, count: Int) -> (UInt64, UInt64) {
-        var lane0 = secret0 ^ UInt64(count)
-        var lane1 = secret3 ^ UInt64(count) &* secret4
+        var lane0 = secret0 ^ UInt64(count) ^ key.0
+        var lane1 = secret3 ^ UInt64(count) &* secret4 ^ key.1
         guard let start, count > 0 else { return (mix(lane0, secret1), mix(lane1, secret2)) }
         var offset = 0
         // 32 bytes per round: 16 into each lane.
