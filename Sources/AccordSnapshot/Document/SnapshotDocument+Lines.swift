@@ -57,10 +57,11 @@ extension SnapshotDocument {
             below[JSONPointer(tokens: Array(pointer.tokens.prefix(depth))), default: []].insert(JSONPointer(tokens: Array(pointer.tokens.dropFirst(depth))))
         }
         var line = 1
-        // Records the wanted pointers inside `value`, which starts on `start`.
-        func record(_ value: @autoclosure () -> JSONValue, at pointer: JSONPointer, start: Int) {
-            guard let relative = below[pointer] else { return }
-            for (found, at) in JSONEncoding.canonicalLines(value(), wanted: relative) {
+        // Wanted pointers inside a member value are placed at once; inside a definition, after
+        // the walk, the definitions side by side (each is read for it).
+        var inDefinitions: [(pointer: JSONPointer, start: Int, slot: DefinitionSlot, relative: Set<JSONPointer>)] = []
+        @Sendable func place(_ value: JSONValue, relative: Set<JSONPointer>, at pointer: JSONPointer, start: Int, into lines: inout [JSONPointer: Int]) {
+            for (found, at) in JSONEncoding.canonicalLines(value, wanted: relative) {
                 lines[JSONPointer(tokens: pointer.tokens + found.tokens)] = start + at - 1
             }
         }
@@ -69,7 +70,7 @@ extension SnapshotDocument {
             let pointer = JSONPointer(tokens: [key])
             switch members[key] {
             case .value(let value):
-                record(value, at: pointer, start: line)
+                if let relative = below[pointer] { place(value, relative: relative, at: pointer, start: line, into: &lines) }
                 line += JSONEncoding.lineCount(value) - 1
             case .definitions(let kind):
                 if wanted.contains(pointer) { lines[pointer] = line }
@@ -78,7 +79,7 @@ extension SnapshotDocument {
                 for (index, slot) in slots.enumerated() {
                     line += 1
                     let element = pointer.appending(String(index))
-                    record(slot.value, at: element, start: line)
+                    if let relative = below[element] { inDefinitions.append((element, line, slot, relative)) }
                     line += counts[index] - 1
                 }
                 line += 1
@@ -86,6 +87,14 @@ extension SnapshotDocument {
                 break
             }
         }
+        let jobs = inDefinitions
+        let placed = Parallel.map(jobs.count) { index in
+            let job = jobs[index]
+            var found: [JSONPointer: Int] = [:]
+            place(job.slot.value, relative: job.relative, at: job.pointer, start: job.start, into: &found)
+            return found
+        }
+        for found in placed { lines.merge(found) { _, new in new } }
         return lines
     }
 

@@ -7,15 +7,15 @@ import Darwin
 #endif
 
 /// Work spread over every core, with results in order: a diff compares its changed definitions
-/// side by side, each independent of the others.
+/// side by side, each independent of the others, and places its findings on their lines.
 ///
 /// ```swift
 /// let findings = Parallel.mapChunks(pairs.count) { range in range.map { compare(pairs[$0]) } }
 /// ```
-enum Parallel {
+package enum Parallel {
     /// `0..<count` cut into one contiguous range per core, each given to `body` on its own
     /// thread (so per-thread state is made once per range); the results joined in index order.
-    static func mapChunks<Result: Sendable>(_ count: Int, _ body: @Sendable (Range<Int>) -> [Result]) -> [Result] {
+    package static func mapChunks<Result: Sendable>(_ count: Int, _ body: @Sendable (Range<Int>) -> [Result]) -> [Result] {
         let workers = min(count, System.coreCount)
         guard workers > 1 else { return count == 0 ? [] : body(0..<count) }
         let size = (count + workers - 1) / workers
@@ -23,7 +23,7 @@ enum Parallel {
     }
 
     /// `body(0) … body(count - 1)`, run concurrently; the results in index order.
-    static func map<Result: Sendable>(_ count: Int, _ body: @Sendable (Int) -> Result) -> [Result] {
+    package static func map<Result: Sendable>(_ count: Int, _ body: @Sendable (Int) -> Result) -> [Result] {
         guard count > 1 else { return (0..<count).map(body) }
         let slots = Slots<Result>(count: count)
         DispatchQueue.concurrentPerform(iterations: count) { index in slots.store(body(index), at: index) }
