@@ -116,7 +116,17 @@ let package = Package(
         // finds it beside its own executable (see StdioLaunchResolver). The release package
         // ships `accord` alone (scripts/release-build sets ACCORD_RELEASE_CLI_ONLY=1): the demo's
         // MCP SDK pulls in FoundationNetworking, whose libcurl cannot be linked statically.
-        .executableTarget(name: "accord", dependencies: ["AccordCLI"] + (releaseCLIOnly ? [] : ["accord-demo-server"])),
+        //
+        // The release binary links as a position-dependent executable without -export-dynamic:
+        // a PIE of this size makes the dynamic loader apply ~118,000 relative relocations (and
+        // copy the pages they touch) on every start, and the exported symbol table (3 MB) is
+        // scanned by the runtime's start-up dladdr. Together ~40% of `accord --version`; see
+        // docs/performance-startup.md.
+        .executableTarget(
+            name: "accord",
+            dependencies: ["AccordCLI"] + (releaseCLIOnly ? [] : ["accord-demo-server"]),
+            linkerSettings: releaseCLIOnly ? [.unsafeFlags(["-Xclang-linker", "-no-pie", "-Xlinker", "--no-export-dynamic"])] : []
+        ),
         .executableTarget(
             name: "accord-demo-server",
             dependencies: [

@@ -1,3 +1,5 @@
+@testable import AccordCLI
+import AccordMCP
 import AccordTestSupport
 import Foundation
 import Testing
@@ -9,6 +11,23 @@ import Testing
         #expect(run.status == 0)
         #expect(run.stdout.contains("EXIT CODES"))
         #expect(run.stdout.contains("3  server error"))
+    }
+
+    /// `--version` alone skips ArgumentParser (CommandRunner.answerVersionRequest): its line must
+    /// stay the one ArgumentParser prints for it (which still answers `--version` among others).
+    @Test func versionPrintsWhatArgumentParserWould() async throws {
+        let parsed = try #require(throws: (any Error).self) { try AccordCommand.parseAsRoot(["--version"]) }
+        #expect(AccordCommand.exitCode(for: parsed) == .success)
+        let run = try await runAccord(["--version"])
+        #expect(run.status == 0, "\(run)")
+        #expect(run.stdout == AccordCommand.fullMessage(for: parsed) + "\n")
+        #expect(run.stdout == AccordVersion.current + "\n")
+        #expect(run.stderr.isEmpty)
+
+        // Not `--version` alone: ArgumentParser answers, with the same bytes.
+        let parsedRun = try await runAccord(["--version", "--quiet"])
+        #expect(parsedRun.status == 0, "\(parsedRun)")
+        #expect(parsedRun.stdout == run.stdout)
     }
 
     @Test func unknownFlagIsAUsageError() async throws {

@@ -3,7 +3,7 @@ import ArgumentParser
 
 /// `accord rules`: the change-rule catalogue.
 struct RulesCommand: ParsableCommand {
-    enum Format: String, ExpressibleByArgument, CaseIterable {
+    enum Format: String, CaseArgument {
         case text, json, markdown
     }
 

@@ -24,8 +24,10 @@ struct ReportOptions: ParsableArguments {
 
     /// Renders `report` to stdout and every requested file (files atomically, never coloured).
     func emit<Report: RenderableReport>(_ report: Report, anchorLines: [JSONPointer: Int] = [:]) throws {
+        // The environment (a dictionary Foundation builds on first use) only matters on a terminal.
+        let isTerminal = isatty(1) == 1
         let context = RenderContext(
-            colour: RenderContext.wantsColour(isTerminal: isatty(1) == 1, environment: ProcessInfo.processInfo.environment),
+            colour: isTerminal && RenderContext.wantsColour(isTerminal: true, environment: ProcessInfo.processInfo.environment),
             toolVersion: AccordVersion.current,
             anchorLines: anchorLines
         )
@@ -40,5 +42,5 @@ struct ReportOptions: ParsableArguments {
     }
 }
 
-extension ReportFormat: ExpressibleByArgument {}
-extension FailOn: ExpressibleByArgument {}
+extension ReportFormat: CaseArgument {}
+extension FailOn: CaseArgument {}

@@ -63,4 +63,4 @@ struct VerbosityOptions: ParsableArguments {
     var verbose = false
 }
 
-extension HTTPTransportKind: ExpressibleByArgument {}
+extension HTTPTransportKind: CaseArgument {}

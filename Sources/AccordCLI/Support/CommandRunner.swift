@@ -1,3 +1,4 @@
+import AccordMCP
 import ArgumentParser
 import Dispatch
 import Foundation
@@ -5,6 +6,19 @@ import Foundation
 /// The CLI's entry point: parses, runs, maps every error to a documented exit code, and turns
 /// Ctrl-C into task cancellation so server processes are torn down before Accord exits.
 public enum CommandRunner {
+    /// `accord --version` alone is answered before ArgumentParser builds the command tree, which
+    /// is three quarters of the instructions of that call (runtime conformance look-ups; see
+    /// docs/performance-startup.md). Prints exactly what ArgumentParser prints for it, exits 0;
+    /// any other argument list returns and goes through `main`.
+    ///
+    ///     CommandRunner.answerVersionRequest()
+    ///     await CommandRunner.main()
+    public static func answerVersionRequest(arguments: [String] = Array(CommandLine.arguments.dropFirst())) {
+        guard arguments == ["--version"] else { return }
+        Console.out(AccordVersion.current + "\n")
+        exit(ExitStatus.ok.rawValue)
+    }
+
     public static func main(arguments: [String] = Array(CommandLine.arguments.dropFirst())) async -> Never {
         let command: any ParsableCommand
         do {

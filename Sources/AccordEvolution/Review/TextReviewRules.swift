@@ -9,17 +9,18 @@ struct TextMatch: Hashable, Sendable {
     var excerpt: String
 }
 
-/// The detectors behind the review rules, each a function from one text to its matches. The
-/// instruction patterns are compiled once per review run.
-struct TextReviewRules {
-    private let patterns: [(pattern: InstructionPattern, regex: Regex<AnyRegexOutput>)]
-    private let directiveCue: Regex<AnyRegexOutput>?
-    private let url: Regex<AnyRegexOutput>?
+/// The detectors behind the review rules, each a function from one text to its matches. Each
+/// regex is compiled at most once per review run, when a text first needs it
+/// (``LazyRegex``).
+struct TextReviewRules: Sendable {
+    private let patterns: [(pattern: InstructionPattern, regex: LazyRegex)]
+    private let directiveCue: LazyRegex
+    private let url: LazyRegex
 
     init() {
-        patterns = InstructionPatterns.all.compactMap { pattern in (try? Regex(pattern.regex)).map { (pattern, $0) } }
-        directiveCue = try? Regex(#"\b(instead of|rather than|in place of|whenever|always|never|must|do not|don't|should not|shouldn't|overrides?|replaces?|(before|after|when) (using|calling|invoking|running))\b"#)
-        url = (try? Regex(#"\b(https?|ftp|file|wss?)://[^\s<>"'`\\]+|\bwww\.[a-z0-9-]+\.[^\s<>"'`\\]+"#))?.ignoresCase()
+        patterns = InstructionPatterns.all.map { ($0, LazyRegex($0.regex)) }
+        directiveCue = LazyRegex(#"\b(instead of|rather than|in place of|whenever|always|never|must|do not|don't|should not|shouldn't|overrides?|replaces?|(before|after|when) (using|calling|invoking|running))\b"#)
+        url = LazyRegex(#"\b(https?|ftp|file|wss?)://[^\s<>"'`\\]+|\bwww\.[a-z0-9-]+\.[^\s<>"'`\\]+"#, ignoresCase: true)
     }
 
     /// Hidden characters, one match per distinct code point.
@@ -34,7 +35,9 @@ struct TextReviewRules {
     /// Instruction-pattern matches of `rule`, keyed by pattern id and matched (normalised) text.
     func instructions(in normalised: String, rule: InstructionPattern.Rule) -> [(match: TextMatch, pattern: InstructionPattern)] {
         var found: [(TextMatch, InstructionPattern)] = []
-        for (pattern, regex) in patterns where pattern.rule == rule && pattern.keywords.contains(where: { normalised.contains($0) }) {
+        let ascii = Self.isASCII(normalised)
+        for (pattern, lazy) in patterns where pattern.rule == rule && pattern.keywords.contains(where: { Self.contains(normalised, $0, textIsASCII: ascii) }) {
+            guard let regex = lazy.regex else { continue }
             for match in normalised.matches(of: regex) {
                 let text = String(normalised[match.range]).trimmingSpaces
                 found.append((TextMatch(key: "\(pattern.id):\(text)", excerpt: Self.quote(text)), pattern))
@@ -45,7 +48,7 @@ struct TextReviewRules {
 
     /// URLs in `text`, trailing sentence punctuation dropped.
     func urls(in text: String) -> [TextMatch] {
-        guard let url, text.contains("://") || text.lowercased().contains("www.") else { return [] }
+        guard text.contains("://") || text.lowercased().contains("www."), let url = url.regex else { return [] }
         var seen: Set<String> = []
         return text.matches(of: url).compactMap { match in
             var found = Substring(text[match.range])
@@ -72,7 +75,7 @@ struct TextReviewRules {
                 guard Self.isWholeWord(range, in: text), distinctive || Self.isQuoted(range, in: text) else { continue }
                 let sentence = Self.sentence(around: range, in: text)
                 if firstSentence == nil { firstSentence = sentence }
-                if let directiveCue, ReviewNormalisation.normalise(String(sentence)).contains(directiveCue) {
+                if let directiveCue = directiveCue.regex, ReviewNormalisation.normalise(String(sentence)).contains(directiveCue) {
                     firstSentence = sentence
                     instructed = true
                     break
@@ -84,6 +87,27 @@ struct TextReviewRules {
         }
         return (directive, plain)
     }
+
+    /// Whether `text` contains `keyword`. For ASCII text and keyword (nearly every text) every
+    /// notion of "contains" — bytes, scalars, characters — agrees, and comparing bytes costs a
+    /// fraction of Foundation's general `contains`, which this prefilter called hundreds of times
+    /// per diff (docs/performance-startup.md).
+    static func contains(_ text: String, _ keyword: String, textIsASCII: Bool) -> Bool {
+        let needle = Array(keyword.utf8)
+        guard textIsASCII, let first = needle.first, needle.allSatisfy({ $0 < 0x80 }) else { return text.contains(keyword) }
+        var haystack = text
+        return haystack.withUTF8 { bytes in
+            guard bytes.count >= needle.count else { return false }
+            for start in 0...(bytes.count - needle.count) where bytes[start] == first {
+                var offset = 1
+                while offset < needle.count, bytes[start + offset] == needle[offset] { offset += 1 }
+                if offset == needle.count { return true }
+            }
+            return false
+        }
+    }
+
+    static func isASCII(_ text: String) -> Bool { text.utf8.allSatisfy { $0 < 0x80 } }
 
     /// `"text"` made visible and clipped to `width` characters.
     static func quote(_ text: String, width: Int = 100) -> String {
