@@ -119,9 +119,9 @@ let package = Package(
         //
         // The release binary links as a position-dependent executable without -export-dynamic:
         // a PIE of this size makes the dynamic loader apply ~118,000 relative relocations (and
-        // copy the pages they touch) on every start, and the exported symbol table (3 MB) is
-        // scanned by the runtime's start-up dladdr. Together ~40% of `accord --version`; see
-        // docs/performance-startup.md.
+        // copy the pages they touch) on every start, and the exported symbol table (2.7 MB) is
+        // scanned by the runtime's start-up dladdr: 2.6 M instructions and ~370 page faults per
+        // start; see docs/performance-startup.md.
         .executableTarget(
             name: "accord",
             dependencies: ["AccordCLI"] + (releaseCLIOnly ? [] : ["accord-demo-server"]),
