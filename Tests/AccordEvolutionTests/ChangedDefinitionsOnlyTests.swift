@@ -2,6 +2,7 @@ import AccordEvolution
 import AccordJSON
 import AccordMCP
 import AccordSnapshot
+import AccordTestSupport
 import Foundation
 import Testing
 
@@ -9,17 +10,7 @@ import Testing
 /// `SnapshotChanges`): its reports and line maps must be exactly those of the diff of the same
 /// snapshots fully in memory, whatever the files' layout.
 @Suite struct ChangedDefinitionsOnlyTests {
-    /// SplitMix64: the same pseudo-random snapshots on every run.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
+    typealias Generator = SeededGenerator
 
     static func schema(_ random: inout Generator, depth: Int) -> JSONValue {
         var properties: [String: JSONValue] = [:]

@@ -1,5 +1,6 @@
 import AccordEvolution
 import AccordJSON
+import Foundation
 import Testing
 
 private typealias B = SnapshotBuilder
@@ -141,5 +142,18 @@ private typealias B = SnapshotBuilder
         let second = try #require(Evolution.diff(old: edited.snapshot, new: Self.new).findings.first { $0.ruleID == "tool-removed" })
         #expect(first.fingerprint == second.fingerprint)
         #expect(first.fingerprint.count == 12)
+    }
+}
+
+@Suite struct UTCDateTests {
+    @Test("today is the UTC calendar date, as Foundation formats it")
+    func todayMatchesFoundation() {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd"
+        let before = formatter.string(from: Date()), today = UTCDate.today(), after = formatter.string(from: Date())
+        #expect(today == before || today == after)
+        #expect(UTCDate.isValid(today))
     }
 }

@@ -1,3 +1,4 @@
+import AccordTestSupport
 @testable import AccordJSON
 
 /// What a parser made of some bytes: a value or a located error (equatable, for differential tests).
@@ -64,18 +65,6 @@ enum TapeCheck {
             found += problems(in: tape, bytes, node: child, depth: depth + 1, maxDepth: maxDepth, checkDepth: checkDepth)
         }
         return found
-    }
-}
-
-/// A small seeded generator (SplitMix64), so a failing document can be regenerated.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 
