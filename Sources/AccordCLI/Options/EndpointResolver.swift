@@ -112,7 +112,14 @@ struct EndpointResolver {
         guard let parsed = URL(string: url), let scheme = parsed.scheme?.lowercased(), ["http", "https"].contains(scheme), parsed.host != nil else {
             throw UsageError("\(url) is not an http:// or https:// URL")
         }
-        return HTTPConnectionOptions(url: url, headers: headers, transport: options.transport ?? transport ?? .auto)
+        var connection = HTTPConnectionOptions(url: url, headers: headers, transport: options.transport ?? transport ?? .auto)
+        if let settings = try options.oauth.settings(configured: definition?.oauth, environment: environment) {
+            if headers.contains(where: { $0.name.lowercased() == "authorization" }) {
+                throw UsageError("OAuth and an Authorization header (--header, --bearer-token-env or bearer-token-env:) exclude each other; use one")
+            }
+            connection.authorizer = OAuthAuthorizer(serverURL: url, settings: settings)
+        }
+        return connection
     }
 
     private func environmentPairs() throws -> [String: String] {
