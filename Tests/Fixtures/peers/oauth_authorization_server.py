@@ -11,7 +11,8 @@ Endpoints (all under the issuer URL http://127.0.0.1:N[/tenant]):
   /token       client_credentials, authorization_code (+PKCE S256, required), refresh_token
   /register    RFC 7591, open registration (public clients, token_endpoint_auth_method none)
   /introspect  RFC 7662-like, for the resource server (127.0.0.1 only, no client auth)
-  /stats       {"grants": {"client_credentials": n, ...}, "registrations": n, "resources": [...]}
+  /stats       {"grants": {"client_credentials": n, ...}, "registrations": n, "resources": [...],
+                "auth_methods": [...], "issued": [every access and refresh token, for leak checks]}
 Every token records the RFC 8707 `resource` the client asked for; introspection returns it as `aud`.
 """
 
@@ -43,7 +44,7 @@ CLIENTS: dict[str, "Client"] = {}
 CODES: dict[str, dict] = {}
 TOKENS: dict[str, dict] = {}  # access token -> record
 REFRESH: dict[str, dict] = {}  # refresh token -> record
-STATS: dict = {"grants": {}, "registrations": 0, "resources": [], "auth_methods": []}
+STATS: dict = {"grants": {}, "registrations": 0, "resources": [], "auth_methods": [], "issued": []}
 
 
 class Client(ClientMixin):
@@ -220,6 +221,8 @@ class Server(AuthorizationServer):
                 REFRESH[token["refresh_token"]] = dict(record)
             STATS["resources"].append(resource)
             STATS["auth_methods"].append(request.auth_method)
+            # Test-only: what was issued, so a test can prove none of it leaked into Accord's output.
+            STATS["issued"] += [token["access_token"]] + ([token["refresh_token"]] if "refresh_token" in token else [])
         count(request.payload.grant_type)
 
     def create_oauth2_request(self, request):
@@ -289,8 +292,7 @@ class Handler(BaseHTTPRequestHandler):
             with LOCK:
                 return self.reply(200, STATS)
         if route == "/authorize":
-            request = OAuth2Request("GET", ARGS.base + self.path, headers=dict(self.headers))
-            request.payload = BasicOAuth2Payload(query)
+            request = FormRequest("GET", ARGS.base + self.path, dict(self.headers), query)
             status, body, headers = SERVER.create_authorization_response(request, grant_user="terminal-user")
             return self.reply(status, body if body else b"", headers)
         self.reply(404, {"error": "not_found"})
@@ -300,8 +302,7 @@ class Handler(BaseHTTPRequestHandler):
         length = int(self.headers.get("Content-Length") or 0)
         raw = self.rfile.read(length).decode()
         if route == "/token":
-            request = OAuth2Request("POST", ARGS.base + self.path, headers=dict(self.headers))
-            request.payload = BasicOAuth2Payload(dict(parse_qsl(raw)))
+            request = FormRequest("POST", ARGS.base + self.path, dict(self.headers), dict(parse_qsl(raw)))
             status, body, headers = SERVER.create_token_response(request)
             return self.reply(status, body, headers)
         if route == "/register" and ARGS.registration:
@@ -320,6 +321,23 @@ class Handler(BaseHTTPRequestHandler):
                 "exp": int(record["expires_at"]), "aud": record["resource"],
             })
         self.reply(404, {"error": "not_found"})
+
+
+class FormRequest(OAuth2Request):
+    """An OAuth2Request over an already-parsed query or form (authlib reads both for client auth)."""
+
+    def __init__(self, method, uri, headers, data):
+        super().__init__(method, uri, headers=headers)
+        self.payload = BasicOAuth2Payload(data)
+        self._data = data
+
+    @property
+    def form(self):
+        return self._data
+
+    @property
+    def args(self):
+        return self._data
 
 
 class StaticJson(JsonPayload):

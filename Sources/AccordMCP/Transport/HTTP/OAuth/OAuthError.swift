@@ -37,6 +37,14 @@ public enum OAuthError: Error, Sendable, Equatable {
     /// The server refused a token Accord had just obtained.
     case tokenRejected(url: String, status: Int)
 
+    /// A problem with the local token cache file (an input error), not with the server.
+    public var concernsTokenCache: Bool {
+        switch self {
+        case .tokenCacheExposed, .tokenCacheUnusable: true
+        default: false
+        }
+    }
+
     /// One line saying what went wrong and what to fix.
     public var summary: String {
         switch self {
@@ -80,5 +88,13 @@ public enum OAuthError: Error, Sendable, Equatable {
         case "invalid_grant": "; the code or refresh token is no longer valid: run again (delete the token cache if one is used)"
         default: ""
         }
+    }
+}
+
+extension MCPError {
+    /// The token cache file is unsafe or unusable: the CLI exits 2 (input error), not 3.
+    public var isTokenCacheProblem: Bool {
+        if case .authorization(let error) = kind { return error.concernsTokenCache }
+        return false
     }
 }
