@@ -13,12 +13,15 @@ public struct OAuthToken: Sendable, Equatable, CustomStringConvertible {
     /// When the access token stops working; `nil` when the server did not say.
     public var expiresAt: Date?
     public var scope: String?
+    /// When it was issued, so the renewal margin can be a share of its lifetime.
+    public var issuedAt: Date?
 
-    public init(accessToken: String, refreshToken: String? = nil, expiresAt: Date? = nil, scope: String? = nil) {
+    public init(accessToken: String, refreshToken: String? = nil, expiresAt: Date? = nil, scope: String? = nil, issuedAt: Date? = nil) {
         self.accessToken = accessToken
         self.refreshToken = refreshToken
         self.expiresAt = expiresAt
         self.scope = scope
+        self.issuedAt = issuedAt
     }
 
     /// Reads a token response; `issuedAt` turns `expires_in` into a date.
@@ -34,16 +37,18 @@ public struct OAuthToken: Sendable, Equatable, CustomStringConvertible {
             accessToken: access,
             refreshToken: json["refresh_token"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 },
             expiresAt: lifetime.flatMap { $0.isFinite && $0 > 0 ? issuedAt.addingTimeInterval($0) : nil },
-            scope: json["scope"]?.stringValue
+            scope: json["scope"]?.stringValue,
+            issuedAt: issuedAt
         )
     }
 
-    /// Usable unless it expires within the margin: a tenth of its remaining life, at most 30 s,
-    /// so a request never sets off with a token that lapses on the way.
-    public func isUsable(at now: Date, issuedAt: Date? = nil) -> Bool {
+    /// Usable unless it expires within the margin, a tenth of its lifetime and at most 30 s, so
+    /// a request never sets off with a token that lapses on the way (and a 2-second token is not
+    /// renewed before every request).
+    public func isUsable(at now: Date) -> Bool {
         guard let expiresAt else { return true }
-        let remaining = expiresAt.timeIntervalSince(now)
-        return remaining > min(30, max(0, remaining) / 10)
+        let lifetime = issuedAt.map { expiresAt.timeIntervalSince($0) } ?? 0
+        return expiresAt.timeIntervalSince(now) > min(30, max(0, lifetime) / 10)
     }
 
     public var authorizationHeader: HTTPHeaderField { HTTPHeaderField(name: "Authorization", value: "Bearer \(accessToken)") }

@@ -112,6 +112,7 @@ public struct OAuthTokenCache: Sendable {
         if let refresh = entry.token.refreshToken { object["refresh_token"] = .string(refresh) }
         if let expiresAt = entry.token.expiresAt { object["expires_at"] = .number(JSONNumber(expiresAt.timeIntervalSince1970.rounded())) }
         if let scope = entry.token.scope { object["scope"] = .string(scope) }
+        if let issuedAt = entry.token.issuedAt { object["issued_at"] = .number(JSONNumber(issuedAt.timeIntervalSince1970.rounded())) }
         return .object(object)
     }
 
@@ -121,7 +122,8 @@ public struct OAuthTokenCache: Sendable {
         let token = OAuthToken(
             accessToken: access, refreshToken: json["refresh_token"]?.stringValue,
             expiresAt: json["expires_at"]?.doubleValue.map { Date(timeIntervalSince1970: $0) },
-            scope: json["scope"]?.stringValue
+            scope: json["scope"]?.stringValue,
+            issuedAt: json["issued_at"]?.doubleValue.map { Date(timeIntervalSince1970: $0) }
         )
         return Entry(key: Key(issuer: issuer, resource: resource, clientID: clientID), token: token, registeredClient: json["registered_client"] == .bool(true))
     }
