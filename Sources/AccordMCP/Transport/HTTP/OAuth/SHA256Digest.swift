@@ -1,11 +1,11 @@
-/// SHA-256 (FIPS 180-4), for the PKCE S256 code challenge. AccordMCP has no crypto dependency,
-/// and a challenge over a 43-character verifier is the only digest it needs.
+/// SHA-256 (FIPS 180-4): the PKCE S256 code challenge, and contract fingerprints (AccordContracts'
+/// `ContentHash`). Foundation on Linux has no digest API and Accord takes no crypto dependency.
 ///
 /// ```swift
 /// SHA256Digest.hash(Array("abc".utf8)).prefix(4)   // [0xba, 0x78, 0x16, 0xbf]
 /// ```
-enum SHA256Digest {
-    static func hash(_ message: [UInt8]) -> [UInt8] {
+public enum SHA256Digest {
+    public static func hash(_ message: [UInt8]) -> [UInt8] {
         var state: [UInt32] = [
             0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
         ]
