@@ -199,6 +199,37 @@ import Testing
         #expect(run.stderr.contains("within 1 s"), "\(run)")
     }
 
+    @Test func ctrlCDuringTheBrowserWaitClosesTheListenerAndExits130() async throws {
+        let peers = try Peers2(authorizationFlags: ["--registration"])
+        let folder = try temporaryFolder()
+        let errURL = URL(fileURLWithPath: folder + "/err")
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: PackagePaths.accord)
+        process.arguments = ["snapshot", "--url", peers.url, "--oauth"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = try FileHandle(forWritingTo: errURL)
+        try process.run()
+        var port: Int?
+        let started = Date()
+        while port == nil, Date().timeIntervalSince(started) < 30 {
+            let text = (try? String(contentsOf: errURL, encoding: .utf8)) ?? ""
+            if let range = text.range(of: #"redirect_uri=http%3A%2F%2F127\.0\.0\.1%3A[0-9]+"#, options: .regularExpression) {
+                port = Int(text[range].split(separator: "A").last ?? "")
+            }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        let listening = try #require(port, "no authorization URL: \((try? String(contentsOf: errURL, encoding: .utf8)) ?? "")")
+        #expect(portAcceptsConnections(listening))
+        kill(process.processIdentifier, SIGINT)
+        let deadline = Date().addingTimeInterval(15)
+        while process.isRunning, Date() < deadline { try await Task.sleep(for: .milliseconds(50)) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130)
+        #expect(!portAcceptsConnections(listening), "the loopback listener outlived Ctrl-C")
+    }
+
     @Test func anExpiredTokenIsRefreshedFromTheCacheWithoutTheBrowser() async throws {
         let peers = try Peers2(authorizationFlags: ["--registration", "--expires-in", "2"])
         let folder = try temporaryFolder()
