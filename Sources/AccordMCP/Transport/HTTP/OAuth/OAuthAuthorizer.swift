@@ -74,8 +74,15 @@ public actor OAuthAuthorizer {
                 if case .cancelled = error.kind { throw error }
                 return  // the session itself will report an unreachable server
             }
-            guard response.status.code == 401 else { return }
+            let status = response.status.code
             let challenge = response.headers.first(name: "WWW-Authenticate").flatMap(AuthenticationChallenge.init(parsing:))
+            // Only the head matters. Reading a byte and leaving ends the exchange, and a stream that
+            // sends nothing (an SSE endpoint that keeps the GET open) is cut off after a second.
+            let exchange = http.exchange
+            _ = try? await HTTPExchange.withDeadline(.seconds(1), url: self.serverURL, onTimeout: { MCPError(.cancelled) }) {
+                await exchange.bodyPrefix(response, limit: 1)
+            }
+            guard status == 401 else { return }
             try await self.acquire(http: http, challenge: challenge)
         }
     }
