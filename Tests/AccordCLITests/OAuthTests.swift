@@ -100,6 +100,12 @@ import Testing
         #expect(run.stderr.contains("ACCORD_OAUTH_CLIENT_SECRET"), "\(run)")
     }
 
+    @Test func oauthOptionsAreRefusedForAStdioServer() async throws {
+        let run = try await runAccord(["snapshot", "--oauth", "--", "accord-demo-server"])
+        #expect(run.status == 2, "\(run)")
+        #expect(run.stderr.contains("--oauth options are for HTTP servers"), "\(run)")
+    }
+
     @Test func insufficientScopeStaysA403AndIsNotRetried() async throws {
         let peers = try Peers2()
         let run = try await runAccord(["snapshot", "--url", peers.url, "--oauth-client-id", "ci", "--oauth-scope", "other"], environment: credentials)

@@ -32,8 +32,6 @@ public actor OAuthAuthorizer {
     /// Access tokens the server refused: a cached one is not offered again.
     private var rejected: Set<String> = []
     private var recoveries = 0
-    /// Grants and refreshes performed this run, for tests and `--verbose`.
-    public private(set) var tokenRequests = 0
 
     public static let maximumRecoveries = 5
 
@@ -123,7 +121,6 @@ public actor OAuthAuthorizer {
         guard let found = discovery else { return }
         if let refresh = token?.refreshToken, let client {
             let tokens = TokenEndpointClient(http: http, metadata: found.authorizationServer, client: client, resource: found.resourceIndicator)
-            tokenRequests += 1
             do {
                 try store(try await RefreshTokenGrant(tokens: tokens).run(refreshToken: refresh))
                 return
@@ -136,7 +133,6 @@ public actor OAuthAuthorizer {
     }
 
     private func grant(http: OAuthHTTP, discovery found: OAuthDiscovery.Result, scope: String?) async throws(MCPError) {
-        tokenRequests += 1
         let metadata = found.authorizationServer
         switch settings.effectiveGrant {
         case .clientCredentials, .auto:
