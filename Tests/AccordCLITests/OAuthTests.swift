@@ -15,14 +15,16 @@ import Testing
     struct Peers2: @unchecked Sendable {
         let authorization: BackgroundServer
         let resource: BackgroundServer
-        var issuer: String { "http://127.0.0.1:\(authorization.port)" }
+        let issuerPath: String
+        var issuer: String { "http://127.0.0.1:\(authorization.port)\(issuerPath)" }
         var url: String { resource.url }
 
-        init(authorizationFlags: [String] = [], resourceFlags: [String] = []) throws {
+        init(authorizationFlags: [String] = [], resourceFlags: [String] = [], issuerPath: String = "") throws {
             authorization = try BackgroundServer(try Peers.python(), [
                 try Peers.fixture("oauth_authorization_server.py"), "--port", "{port}", "--client", "ci:\(OAuthTests.secret)",
-            ] + authorizationFlags)
-            let issuer = "http://127.0.0.1:\(authorization.port)"
+            ] + authorizationFlags + (issuerPath.isEmpty ? [] : ["--issuer-path", issuerPath]))
+            let issuer = "http://127.0.0.1:\(authorization.port)\(issuerPath)"
+            self.issuerPath = issuerPath
             resource = try BackgroundServer(try Peers.python(), [
                 try Peers.fixture("oauth_resource_server.py"), "--port", "{port}", "--issuer", issuer,
             ] + resourceFlags)
@@ -80,6 +82,13 @@ import Testing
     @Test func discoveryFromTheWellKnownURLWhenTheChallengeNamesNoMetadata() async throws {
         let peers = try Peers2(resourceFlags: ["--no-challenge-metadata"])
         let run = try await runAccord(["snapshot", "--url", peers.url, "--oauth-client-id", "ci", "--oauth-client-secret-env", "MY_SECRET"], environment: ["MY_SECRET": Self.secret])
+        #expect(run.status == 0, "\(run)")
+        #expect(try await peers.grants("client_credentials") == 1)
+    }
+
+    @Test func anIssuerWithAPathIsFoundByPathInsertion() async throws {
+        let peers = try Peers2(issuerPath: "/tenant1")
+        let run = try await runAccord(["snapshot", "--url", peers.url, "--oauth-client-id", "ci"], environment: credentials)
         #expect(run.status == 0, "\(run)")
         #expect(try await peers.grants("client_credentials") == 1)
     }
