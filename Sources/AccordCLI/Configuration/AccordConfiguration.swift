@@ -26,6 +26,9 @@ import Foundation
 ///     transport: auto               # auto | streamable-http | sse
 ///     headers: { X-Team: "${TEAM_ID}" }
 ///     bearer-token-env: MCP_TOKEN
+///   protected:
+///     url: https://mcp.example.com/secure/mcp
+///     oauth: { grant: client-credentials, client-id: accord-ci }   # docs/oauth.md
 /// contracts: contracts          # consumer contracts, *.yaml
 /// registry: git@github.com:acme/contracts.git   # the contract registry (docs/registry.md)
 /// ```
@@ -78,7 +81,7 @@ public struct AccordConfiguration: Sendable {
 
     static let topLevelKeys: Set<String> = ["servers", "snapshots", "contracts", "policy", "registry"]
     static let serverKeys: Set<String> = [
-        "command", "swift-product", "args", "env", "cwd", "url", "headers", "transport", "bearer-token-env", "provider-states", "probe",
+        "command", "swift-product", "args", "env", "cwd", "url", "headers", "transport", "bearer-token-env", "provider-states", "probe", "oauth",
     ]
     static let providerStateKeys: Set<String> = ["command", "timeout", "cwd"]
     static let probeKeys: Set<String> = ["calls", "seed", "invalid", "allow-writes", "given"]
@@ -121,7 +124,7 @@ public struct AccordConfiguration: Sendable {
         }
         switch (fields["command"] ?? fields["swift-product"], fields["url"]) {
         case (let command?, nil):
-            for key in ["headers", "transport", "bearer-token-env"] where fields[key] != nil {
+            for key in ["headers", "transport", "bearer-token-env", "oauth"] where fields[key] != nil {
                 throw fields[key]!.error("only HTTP servers (with url:) take \(key)")
             }
             connection = .stdio(
@@ -155,6 +158,7 @@ public struct AccordConfiguration: Sendable {
         }
         var definition = ServerDefinition(name: name, connection: connection, source: node.file, line: node.line, baseFolder: base)
         definition.swiftProduct = swiftProduct
+        definition.oauth = try fields["oauth"].map { node throws(InputFileError) in try OAuthDefinition.parse(node, base: base) }
         definition.providerStates = try fields["provider-states"].map { node throws(InputFileError) in try providerStates(node, base: base) }
         definition.probe = try fields["probe"].flatMap { node throws(InputFileError) in try probe(node) }
         if let states = definition.probe?.states, !states.isEmpty, definition.providerStates == nil, let node = fields["probe"] {

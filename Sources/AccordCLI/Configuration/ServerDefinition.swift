@@ -20,6 +20,8 @@ public struct ServerDefinition: Sendable, Equatable {
     /// The command that puts the server into a provider state before an interaction that
     /// names one (`provider-states:`).
     public var providerStates: ProviderStateHookDefinition?
+    /// `oauth:` — how Accord gets an OAuth token for this HTTP server (docs/oauth.md).
+    public var oauth: OAuthDefinition?
     /// `probe:` — `accord check` also probes the server (docs/probe.md) with these options.
     public var probe: ProbeOptions?
     /// The file that defined it and the line, for error messages.

@@ -30,6 +30,7 @@ struct EndpointResolver {
             return Resolved(endpoint: .http(try httpOptions(url: url, configured: [:], transport: nil, tokenVariable: nil, definition: nil)), definition: nil, label: url)
         }
         if let executable = command.first {
+            try rejectOAuthForStdio()
             let launch = StdioLaunch(command: executable, arguments: Array(command.dropFirst()), environment: try environmentPairs(), workingDirectory: nil)
             return Resolved(endpoint: .stdio(resolveExecutable(launch)), definition: nil, label: launch.displayCommand)
         }
@@ -60,6 +61,7 @@ struct EndpointResolver {
     func endpoint(for definition: ServerDefinition) throws -> ServerEndpoint {
         switch definition.connection {
         case .stdio(let command, let arguments, let configuredEnvironment, let workingDirectory):
+            try rejectOAuthForStdio()
             var expanded: [String: String] = [:]
             for (key, value) in configuredEnvironment {
                 expanded[key] = try EnvironmentReferences.expand(value, environment: environment, field: "servers.\(definition.name).env.\(key)", definition: definition)
@@ -112,7 +114,18 @@ struct EndpointResolver {
         guard let parsed = URL(string: url), let scheme = parsed.scheme?.lowercased(), ["http", "https"].contains(scheme), parsed.host != nil else {
             throw UsageError("\(url) is not an http:// or https:// URL")
         }
-        return HTTPConnectionOptions(url: url, headers: headers, transport: options.transport ?? transport ?? .auto)
+        var connection = HTTPConnectionOptions(url: url, headers: headers, transport: options.transport ?? transport ?? .auto)
+        if let settings = try options.oauth.settings(configured: definition?.oauth, environment: environment) {
+            if headers.contains(where: { $0.name.lowercased() == "authorization" }) {
+                throw UsageError("OAuth and an Authorization header (--header, --bearer-token-env or bearer-token-env:) exclude each other; use one")
+            }
+            connection.authorizer = OAuthAuthorizer(serverURL: url, settings: settings)
+        }
+        return connection
+    }
+
+    private func rejectOAuthForStdio() throws {
+        if options.oauth.anyGiven { throw UsageError("--oauth options are for HTTP servers (--url or url:); a stdio server is not authorized with OAuth") }
     }
 
     private func environmentPairs() throws -> [String: String] {

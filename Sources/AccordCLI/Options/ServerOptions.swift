@@ -21,6 +21,9 @@ struct ServerOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Send 'Authorization: Bearer <token>' with the token read from this environment variable.", valueName: "var"))
     var bearerTokenEnv: String?
 
+    @OptionGroup(title: "OAuth")
+    var oauth: OAuthOptions
+
     @Option(name: .long, help: ArgumentHelp("Environment for a stdio server, KEY=VALUE (repeatable); ${VAR} reads Accord's environment.", valueName: "pair"))
     var env: [String] = []
 }

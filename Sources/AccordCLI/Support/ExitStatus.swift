@@ -34,7 +34,9 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
           3  server error: cannot start, connect, authenticate or handshake;
              timeout; protocol violation; the registry cannot be reached
              or updated. HTTP 401 says "authentication required"; 403 says
-             "insufficient scope" and names the scope from WWW-Authenticate
+             "insufficient scope" and names the scope from WWW-Authenticate;
+             OAuth failures (discovery, a refused grant) too. An unsafe or
+             unreadable --token-cache file is 2
           4  internal error (a bug in Accord: please report it)
           130  interrupted (Ctrl-C); every server Accord started was stopped
         """
@@ -43,7 +45,7 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
     static func classify(_ error: any Error) -> ExitStatus {
         switch error {
         case let failure as CommandFailure: failure.status
-        case is MCPError: .serverError
+        case let error as MCPError: error.isTokenCacheProblem ? .inputError : .serverError
         case let error as GitError: error.reason == .cancelled ? .interrupted : .inputError
         case let error as RegistryError:
             switch error.kind {

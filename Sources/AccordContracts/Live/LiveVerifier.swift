@@ -196,7 +196,7 @@ public enum LiveVerifier {
         /// Whether the connection is gone (or the session's time is up), so nothing more can run.
         static func isTransportFailure(_ error: MCPError) -> Bool {
             switch error.kind {
-            case .launchFailed, .serverExited, .timeout, .connectionFailed, .streamEnded, .sessionExpired, .authenticationFailed, .cancelled:
+            case .launchFailed, .serverExited, .timeout, .connectionFailed, .streamEnded, .sessionExpired, .authenticationFailed, .authorization, .cancelled:
                 true
             case .invalidMessage, .protocolViolation, .rpcError, .httpStatus, .unsupportedProtocolVersion, .tooManyItems:
                 false

@@ -23,6 +23,8 @@ public struct MCPError: Error, Sendable, CustomStringConvertible {
         /// 401 (no or bad credentials) or 403 (credentials without the needed scope or right);
         /// `challenge` is the `WWW-Authenticate` header. The two get different advice.
         case authenticationFailed(url: String, status: Int, challenge: String?)
+        /// OAuth authorization (discovery, a grant, the token cache) failed: docs/oauth.md.
+        case authorization(OAuthError)
         /// TCP/TLS connection to an HTTP server failed.
         case connectionFailed(url: String, reason: String)
         /// HTTP 404 on a request carrying `Mcp-Session-Id`: the server forgot the session.
@@ -77,6 +79,8 @@ public struct MCPError: Error, Sendable, CustomStringConvertible {
             "\(url) answered HTTP \(status)" + (body.isEmpty ? "" : ": \(Self.clip(body, 300))")
         case .authenticationFailed(let url, let status, let challenge):
             Self.authenticationSummary(url: url, status: status, challenge: challenge)
+        case .authorization(let error):
+            "OAuth: " + error.summary
         case .connectionFailed(let url, let reason):
             "could not connect to \(url): \(reason)"
         case .sessionExpired:

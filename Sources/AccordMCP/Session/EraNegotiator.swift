@@ -28,7 +28,7 @@ struct EraNegotiator {
             return try await discover(version: ProtocolVersion.latestModern, probing: true)
         } catch {
             switch error.kind {
-            case .serverExited, .launchFailed, .authenticationFailed, .connectionFailed, .cancelled, .invalidMessage:
+            case .serverExited, .launchFailed, .authenticationFailed, .authorization, .connectionFailed, .cancelled, .invalidMessage:
                 throw error
             case .unsupportedProtocolVersion(_, let offered) where offered.contains(where: { ProtocolVersion.era(of: $0) == .modern }):
                 throw error

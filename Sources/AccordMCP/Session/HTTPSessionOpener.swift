@@ -11,6 +11,8 @@ struct HTTPSessionOpener {
     static let legacyRefusals: Set<Int> = [400, 404, 405]
 
     func with<Result: Sendable>(_ body: @Sendable (MCPSession) async throws -> Result) async throws -> Result {
+        // OAuth before the session: a browser flow must not race the session's request timers.
+        try await options.authorizer?.prepare(timeout: client.timeout)
         switch options.transport {
         case .sse:
             return try await withLegacy(body)

@@ -73,11 +73,22 @@ public struct HTTPConnectionOptions: Sendable, Equatable {
     /// Header name/value pairs sent on every request (already resolved: no env references left).
     public var headers: [HTTPHeaderField]
     public var transport: HTTPTransportKind
+    /// OAuth for this server (docs/oauth.md): its token goes in `Authorization` on every
+    /// request, and a 401 gets a new one. `nil`: only the custom headers authenticate.
+    public var authorizer: OAuthAuthorizer?
 
-    public init(url: String, headers: [HTTPHeaderField] = [], transport: HTTPTransportKind = .auto) {
+    public init(url: String, headers: [HTTPHeaderField] = [], transport: HTTPTransportKind = .auto, authorizer: OAuthAuthorizer? = nil) {
         self.url = url
         self.headers = headers
         self.transport = transport
+        self.authorizer = authorizer
+    }
+
+    /// The headers for the next request: the custom ones, with the OAuth token (renewed when it
+    /// is about to expire) in place of any custom `Authorization`.
+    func requestHeaders(timeout: Duration) async throws(MCPError) -> [HTTPHeaderField] {
+        guard let authorizer, let field = try await authorizer.authorizationHeader(timeout: timeout) else { return headers }
+        return headers.filter { $0.name.lowercased() != "authorization" } + [field]
     }
 }
 

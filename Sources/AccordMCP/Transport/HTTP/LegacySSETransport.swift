@@ -150,7 +150,8 @@ public actor LegacySSETransport: MCPTransport {
     private func startStream(timeout: Duration, endpointContinuation: AsyncThrowingStream<String, any Error>.Continuation) async throws(MCPError) {
         var request = HTTPClientRequest(url: options.url)
         request.method = .GET
-        for field in MCPHTTPHeaders.legacyStream(custom: options.headers) {
+        // OAuth tokens ride along (got in the pre-flight); a 401 here is not retried.
+        for field in MCPHTTPHeaders.legacyStream(custom: try await options.requestHeaders(timeout: timeout)) {
             request.headers.add(name: field.name, value: field.value)
         }
         let operation = "the SSE endpoint event"
@@ -244,7 +245,7 @@ public actor LegacySSETransport: MCPTransport {
     private func post(_ message: JSONValue, to endpoint: String, operation: String) async throws(MCPError) {
         var request = HTTPClientRequest(url: endpoint)
         request.method = .POST
-        for field in MCPHTTPHeaders.legacyPost(custom: options.headers) {
+        for field in MCPHTTPHeaders.legacyPost(custom: try await options.requestHeaders(timeout: requestTimeout)) {
             request.headers.add(name: field.name, value: field.value)
         }
         request.body = .bytes(JSONEncoding.compactBytes(message))

@@ -84,14 +84,34 @@ public actor StreamableHTTPTransport: MCPTransport {
             throw MCPError(.connectionFailed(url: options.url, reason: "the transport was already closed"))
         }
         let operation = HTTPMessageInspection.operationName(of: message)
+        let custom = try await options.requestHeaders(timeout: requestTimeout)
+        do {
+            try await postWithinDeadline(message, operation: operation, custom: custom)
+        } catch {
+            // OAuth: a 401 gets one new token and one retry (the server did not act on the request).
+            let sent = custom.last { $0.name.lowercased() == "authorization" }?.value
+            guard let authorizer = options.authorizer, case .authenticationFailed(_, 401, let challenge) = error.kind,
+                  try await authorizer.recover(challenge: challenge, rejectedHeader: sent, timeout: requestTimeout)
+            else { throw error }
+            let renewed = try await options.requestHeaders(timeout: requestTimeout)
+            do {
+                try await postWithinDeadline(message, operation: operation, custom: renewed)
+            } catch {
+                guard case .authenticationFailed(let url, 401, _) = error.kind else { throw error }
+                throw MCPError(.authorization(.tokenRejected(url: url, status: 401)))
+            }
+        }
+        if message["method"]?.stringValue == "notifications/initialized" { startListening() }
+    }
+
+    private func postWithinDeadline(_ message: JSONValue, operation: String, custom: [HTTPHeaderField]) async throws(MCPError) {
         let seconds = HTTPFailureMapping.seconds(requestTimeout)
         try await HTTPExchange.withDeadline(
             requestTimeout,
             url: options.url,
             onTimeout: { MCPError(.timeout(operation: operation, seconds: seconds)) },
-            { try await self.post(message, operation: operation) }
+            { try await self.post(message, operation: operation, custom: custom) }
         )
-        if message["method"]?.stringValue == "notifications/initialized" { startListening() }
     }
 
     /// Ends the session (`DELETE`, when the server assigned one), finishes ``inbound`` and shuts
@@ -111,13 +131,13 @@ public actor StreamableHTTPTransport: MCPTransport {
 
     // MARK: - One exchange
 
-    private func post(_ message: JSONValue, operation: String) async throws(MCPError) {
+    private func post(_ message: JSONValue, operation: String, custom: [HTTPHeaderField]) async throws(MCPError) {
         let sessionAtSend = sessionID
         var request = HTTPClientRequest(url: options.url)
         request.method = .POST
         let modern = MCPHTTPHeaders.isModern(message)
         for field in MCPHTTPHeaders.streamablePost(
-            for: message, custom: options.headers, sessionID: sessionAtSend, negotiatedVersion: negotiatedVersion,
+            for: message, custom: custom, sessionID: sessionAtSend, negotiatedVersion: negotiatedVersion,
             parameters: modern ? parameterHeaders(for: message) : []
         ) {
             request.headers.add(name: field.name, value: field.value)
@@ -266,7 +286,8 @@ public actor StreamableHTTPTransport: MCPTransport {
     private func resumeStream(after lastEventID: String, operation: String) async throws(MCPError) -> HTTPClientResponse {
         var request = HTTPClientRequest(url: options.url)
         request.method = .GET
-        for field in MCPHTTPHeaders.streamableGet(custom: options.headers, sessionID: sessionID, negotiatedVersion: negotiatedVersion, lastEventID: lastEventID) {
+        let custom = try await options.requestHeaders(timeout: requestTimeout)
+        for field in MCPHTTPHeaders.streamableGet(custom: custom, sessionID: sessionID, negotiatedVersion: negotiatedVersion, lastEventID: lastEventID) {
             request.headers.add(name: field.name, value: field.value)
         }
         let response = try await exchange.execute(request, url: options.url, operation: operation, timeout: requestTimeout)
@@ -293,7 +314,8 @@ public actor StreamableHTTPTransport: MCPTransport {
     private func listen() async {
         var request = HTTPClientRequest(url: options.url)
         request.method = .GET
-        for field in MCPHTTPHeaders.streamableGet(custom: options.headers, sessionID: sessionID, negotiatedVersion: negotiatedVersion) {
+        guard let custom = try? await options.requestHeaders(timeout: requestTimeout) else { return }
+        for field in MCPHTTPHeaders.streamableGet(custom: custom, sessionID: sessionID, negotiatedVersion: negotiatedVersion) {
             request.headers.add(name: field.name, value: field.value)
         }
         guard let response = try? await exchange.execute(request, url: options.url, operation: "the server's event stream", timeout: requestTimeout) else { return }
@@ -345,7 +367,8 @@ public actor StreamableHTTPTransport: MCPTransport {
     private func deleteSession(_ id: String) async {
         var request = HTTPClientRequest(url: options.url)
         request.method = .DELETE
-        for field in MCPHTTPHeaders.sessionDelete(custom: options.headers, sessionID: id, negotiatedVersion: negotiatedVersion) {
+        let custom = (try? await options.requestHeaders(timeout: min(requestTimeout, .seconds(3)))) ?? options.headers
+        for field in MCPHTTPHeaders.sessionDelete(custom: custom, sessionID: id, negotiatedVersion: negotiatedVersion) {
             request.headers.add(name: field.name, value: field.value)
         }
         // Best effort: 405 (the server does not end sessions on request) and errors are fine.
