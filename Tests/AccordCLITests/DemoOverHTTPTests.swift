@@ -12,7 +12,7 @@ import Testing
     /// version (2025-11-25) and declares the same capabilities as over stdio.
     @Test(arguments: [("1.0.0", "snapshots/demo.json"), ("2.0.0", "snapshots/demo-v2.json")])
     func snapshotEqualsTheCommittedBaseline(release: String, baseline: String) async throws {
-        let server = try demo(release)
+        let server = try await demo(release)
         let committed = try String(contentsOfFile: PackagePaths.path(baseline), encoding: .utf8)
         for session in 1...2 {
             let run = try await runAccord(["snapshot", "--url", server.url])
@@ -25,7 +25,7 @@ import Testing
     /// The contracts' interactions change the ledger (payments, a new invoice); a second run in
     /// a new session passing too shows that sessions do not share a ledger.
     @Test func contractsPassLiveOnRelease1() async throws {
-        let server = try demo("1.0.0")
+        let server = try await demo("1.0.0")
         for session in 1...2 {
             let run = try await runAccord(["verify", "--url", server.url, "--format", "json"])
             #expect(run.status == 0, "session \(session): \(run)")
@@ -37,7 +37,7 @@ import Testing
     }
 
     @Test func liveAndStaticVerdictsAgreeOnRelease2() async throws {
-        let server = try demo("2.0.0")
+        let server = try await demo("2.0.0")
         let live = try await runAccord(["verify", "--url", server.url, "--format", "json"])
         let offline = try await runAccord(["verify", "--against", "snapshots/demo-v2.json", "--format", "json"])
         #expect(live.status == 1, "\(live)")
@@ -84,8 +84,8 @@ import Testing
         #expect(process.terminationStatus == 0)
     }
 
-    private func demo(_ release: String) throws -> BackgroundServer {
-        try BackgroundServer(PackagePaths.demoServer, ["--transport", "http", "--port", "{port}", "--release", release])
+    private func demo(_ release: String) async throws -> BackgroundServer {
+        try await BackgroundServer.start(PackagePaths.demoServer, ["--transport", "http", "--port", "{port}", "--release", release])
     }
 
     /// Each accord command opens one session and ends it with DELETE; the server logs both.

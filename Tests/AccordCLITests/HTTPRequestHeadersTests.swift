@@ -16,8 +16,8 @@ import Testing
         )
     }
 
-    static func server() throws -> BackgroundServer {
-        try BackgroundServer(try Peers.python(), [try Peers.fixture("param_header_server.py"), "--port", "{port}"])
+    static func server() async throws -> BackgroundServer {
+        try await BackgroundServer.start(try Peers.python(), [try Peers.fixture("param_header_server.py"), "--port", "{port}"])
     }
 
     static let arguments: JSONValue = [
@@ -31,7 +31,7 @@ import Testing
     }
 
     @Test func toolsCallMirrorsAnnotatedArgumentsIntoMcpParamHeaders() async throws {
-        let server = try Self.server()
+        let server = try await Self.server()
         let (received, warnings) = try await Self.session(server) { session in
             _ = try await session.listAll("tools/list", itemsKey: "tools")
             let result = try await session.request("tools/call", params: ["name": "execute_sql", "arguments": Self.arguments])
@@ -43,7 +43,7 @@ import Testing
     }
 
     @Test func absentArgumentsSendNoHeader() async throws {
-        let server = try Self.server()
+        let server = try await Self.server()
         let received = try await Self.session(server) { session in
             _ = try await session.listAll("tools/list", itemsKey: "tools")
             let result = try await session.request("tools/call", params: ["name": "execute_sql", "arguments": ["region": "eu", "query": "x"]])
@@ -55,7 +55,7 @@ import Testing
     /// A call before any tools/list: the server answers -32020, Accord lists the tools (learning
     /// the annotations) and retries once, as the spec's client behaviour says it should.
     @Test func headerMismatchIsRepairedByListingToolsAndRetryingOnce() async throws {
-        let server = try Self.server()
+        let server = try await Self.server()
         let received = try await Self.session(server) { session in
             try Self.receivedHeaders(try await session.request("tools/call", params: ["name": "execute_sql", "arguments": Self.arguments]))
         }
@@ -64,7 +64,7 @@ import Testing
     }
 
     @Test func aToolWithoutAnnotationsNeedsNoParameterHeaders() async throws {
-        let server = try Self.server()
+        let server = try await Self.server()
         let received = try await Self.session(server) { session in
             try Self.receivedHeaders(try await session.request("tools/call", params: ["name": "plain", "arguments": ["q": "x"]]))
         }

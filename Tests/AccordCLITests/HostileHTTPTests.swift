@@ -51,7 +51,7 @@ import Testing
 
     @Test(arguments: cases)
     func hostileHTTPServer(_ hostile: Case) async throws {
-        let (server, capture) = try Self.hostileServer(hostile.mode)
+        let (server, capture) = try await Self.hostileServer(hostile.mode)
         let (run, folder) = try await Self.snapshot(server.url, timeout: hostile.timeout, limit: hostile.within + 30)
         #expect(run.status == hostile.status, "\(run)")
         #expect(run.seconds < hostile.within, "took \(run.seconds) s")
@@ -81,7 +81,7 @@ import Testing
 
     /// Invalid UTF-8 becomes U+FFFD; an escaped ESC stays an escape in the snapshot file.
     @Test func invalidUTF8InADescriptionIsStoredReplaced() async throws {
-        let (server, _) = try Self.hostileServer("invalid-utf8")
+        let (server, _) = try await Self.hostileServer("invalid-utf8")
         let (run, folder) = try await Self.snapshot(server.url, timeout: 5, limit: 40)
         #expect(run.status == 0, "\(run)")
         let text = try String(contentsOfFile: folder + "/baseline.json", encoding: .utf8)
@@ -93,7 +93,7 @@ import Testing
     /// reaches that origin.
     @Test func credentialsNeverFollowARedirectToAnotherOrigin() async throws {
         let other = freePort()
-        let (server, capture) = try Self.hostileServer("redirect-other-origin", extra: ["--other-port", String(other)])
+        let (server, capture) = try await Self.hostileServer("redirect-other-origin", extra: ["--other-port", String(other)])
         let (run, folder) = try await Self.snapshot(server.url, timeout: 3, limit: 30)
         #expect(run.status == 3, "\(run)")
         #expect(run.stderr.contains("HTTP 307"), "\(run)")
@@ -107,7 +107,7 @@ import Testing
 
     /// A dropped reply stream is resumed with GET + Last-Event-ID after the server's `retry:`.
     @Test func droppedStreamIsResumedWithLastEventIDAfterTheRetryDelay() async throws {
-        let (server, capture) = try Self.hostileServer("sse-resume")
+        let (server, capture) = try await Self.hostileServer("sse-resume")
         let (run, folder) = try await Self.snapshot(server.url, timeout: 10, limit: 40)
         #expect(run.status == 0, "\(run)")
         let snapshot = try String(contentsOfFile: folder + "/baseline.json", encoding: .utf8)
@@ -126,7 +126,7 @@ import Testing
     /// The standalone GET stream is opened after the handshake; what the server pushes there is
     /// heard: a ping is answered, a list change is reported as a warning.
     @Test func serverInitiatedMessagesOnTheGETStreamAreHeard() async throws {
-        let (server, capture) = try Self.hostileServer("listen-stream")
+        let (server, capture) = try await Self.hostileServer("listen-stream")
         let (run, _) = try await Self.snapshot(server.url, timeout: 10, limit: 40)
         #expect(run.status == 0, "\(run)")
         #expect(run.stderr.contains("warning: the server announced during the session that a list changed (notifications/tools/list_changed)"), "\(run)")
@@ -144,9 +144,9 @@ import Testing
 
     /// `hostile_http_server.py --mode MODE` on a free port, logging every request it receives
     /// to the returned capture file.
-    static func hostileServer(_ mode: String, extra: [String] = []) throws -> (BackgroundServer, capture: String) {
+    static func hostileServer(_ mode: String, extra: [String] = []) async throws -> (BackgroundServer, capture: String) {
         let capture = try temporaryFolder() + "/requests.jsonl"
-        let server = try BackgroundServer(try Peers.python(), [
+        let server = try await BackgroundServer.start(try Peers.python(), [
             try Peers.fixture("hostile_http_server.py"), "--mode", mode, "--port", "{port}", "--capture", capture,
         ] + extra)
         return (server, capture)

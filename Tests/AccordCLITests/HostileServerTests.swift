@@ -47,7 +47,7 @@ import Testing
         let marker = "--mode never-reply --ignore-sigterm"
         let run = try await runAccord(["snapshot", "--timeout", "2", "--", try Peers.python(), try Peers.fixture("hostile_server.py"), "--mode", "never-reply", "--ignore-sigterm"], limit: 30)
         #expect(run.status == 3)
-        #expect(run.seconds < 10, "took \(run.seconds) s")
+        #expect(run.seconds < 20, "took \(run.seconds) s")   // --timeout 2, then SIGTERM and SIGKILL; a hang runs to the 30 s limit
         #expect(processes(matching: marker).isEmpty, "SIGKILL should have ended it")
     }
 
@@ -135,7 +135,7 @@ import Testing
         ("http-hang", ["did not answer"]),
     ])
     func failingHTTPServer(_ mode: String, _ messages: [String]) async throws {
-        let server = try BackgroundServer(try Peers.python(), [try Peers.fixture("hostile_server.py"), "--mode", mode, "--port", "{port}"])
+        let server = try await BackgroundServer.start(try Peers.python(), [try Peers.fixture("hostile_server.py"), "--mode", mode, "--port", "{port}"])
         let folder = try temporaryFolder()
         let run = try await runAccord(["snapshot", "--url", server.url, "--timeout", "3", "-o", "\(folder)/out.json"], limit: 30)
         #expect(run.status == 3, "\(run)")
@@ -144,7 +144,7 @@ import Testing
     }
 
     @Test func expiredHTTPSessionIsReestablishedOnce() async throws {
-        let server = try BackgroundServer(try Peers.python(), [try Peers.fixture("hostile_server.py"), "--mode", "session-expire", "--port", "{port}"])
+        let server = try await BackgroundServer.start(try Peers.python(), [try Peers.fixture("hostile_server.py"), "--mode", "session-expire", "--port", "{port}"])
         let run = try await runAccord(["snapshot", "--url", server.url, "--transport", "streamable-http", "--protocol-version", "2025-06-18"])
         #expect(run.status == 0, "\(run)")
     }

@@ -21,7 +21,7 @@ import Testing
     ])
     func pythonSDKOverStreamableHTTP(_ flags: [String]) async throws {
         let stdio = try parseSnapshot(try await runAccord(["snapshot", "--protocol-version", "2025-11-25", "--", try Peers.python(), try Peers.fixture("sdk_server.py")]))
-        let server = try BackgroundServer(try Peers.python(), [try Peers.fixture("sdk_server.py"), "--port", "{port}"] + flags)
+        let server = try await BackgroundServer.start(try Peers.python(), [try Peers.fixture("sdk_server.py"), "--port", "{port}"] + flags)
         for version in ["2025-11-25", "2026-07-28"] {
             let snapshot = try parseSnapshot(try await runAccord(["snapshot", "--url", server.url, "--protocol-version", version]))
             expectWeatherNotesPeer(snapshot)
@@ -32,7 +32,7 @@ import Testing
     }
 
     @Test func pythonSDKOverLegacySSEByFallbackAndByFlag() async throws {
-        let server = try BackgroundServer(try Peers.python(), [try Peers.fixture("sdk_server.py"), "--transport", "sse", "--port", "{port}"])
+        let server = try await BackgroundServer.start(try Peers.python(), [try Peers.fixture("sdk_server.py"), "--transport", "sse", "--port", "{port}"])
         let detected = try parseSnapshot(try await runAccord(["snapshot", "--url", server.sseURL]))
         expectWeatherNotesPeer(detected)
         let forced = try parseSnapshot(try await runAccord(["snapshot", "--url", server.sseURL, "--transport", "sse"]))
@@ -70,16 +70,16 @@ import Testing
         let stdio = try parseSnapshot(try await runAccord(["snapshot", "--", try Peers.legacyPython(), try Peers.fixture("legacy_server.py")]))
         #expect(stdio["era"] == "handshake")
         expectWeatherNotesPeer(stdio)
-        let http = try BackgroundServer(try Peers.legacyPython(), [try Peers.fixture("legacy_server.py"), "--transport", "streamable-http", "--port", "{port}"])
+        let http = try await BackgroundServer.start(try Peers.legacyPython(), [try Peers.fixture("legacy_server.py"), "--transport", "streamable-http", "--port", "{port}"])
         let overHTTP = try parseSnapshot(try await runAccord(["snapshot", "--url", http.url]))
         #expect(definitions(overHTTP) == definitions(stdio))
-        let sse = try BackgroundServer(try Peers.legacyPython(), [try Peers.fixture("legacy_server.py"), "--transport", "sse", "--port", "{port}"])
+        let sse = try await BackgroundServer.start(try Peers.legacyPython(), [try Peers.fixture("legacy_server.py"), "--transport", "sse", "--port", "{port}"])
         let overSSE = try parseSnapshot(try await runAccord(["snapshot", "--url", sse.sseURL]))
         #expect(definitions(overSSE) == definitions(stdio))
     }
 
     @Test func fastmcpOverHTTP() async throws {
-        let server = try BackgroundServer(try Peers.bin("fastmcp"), ["run", try Peers.fixture("fastmcp_server.py") + ":mcp", "--transport", "http", "--host", "127.0.0.1", "--port", "{port}", "--no-banner"])
+        let server = try await BackgroundServer.start(try Peers.bin("fastmcp"), ["run", try Peers.fixture("fastmcp_server.py") + ":mcp", "--transport", "http", "--host", "127.0.0.1", "--port", "{port}", "--no-banner"])
         let snapshot = try parseSnapshot(try await runAccord(["snapshot", "--url", server.url]))
         #expect(!names(snapshot, "tools").isEmpty)
         // fastmcp adds vendor fields (_meta.fastmcp); they must be kept, not dropped.

@@ -19,13 +19,13 @@ import Testing
         var issuer: String { "http://127.0.0.1:\(authorization.port)\(issuerPath)" }
         var url: String { resource.url }
 
-        init(authorizationFlags: [String] = [], resourceFlags: [String] = [], issuerPath: String = "") throws {
-            authorization = try BackgroundServer(try Peers.python(), [
+        init(authorizationFlags: [String] = [], resourceFlags: [String] = [], issuerPath: String = "") async throws {
+            authorization = try await BackgroundServer.start(try Peers.python(), [
                 try Peers.fixture("oauth_authorization_server.py"), "--port", "{port}", "--client", "ci:\(OAuthTests.secret)",
             ] + authorizationFlags + (issuerPath.isEmpty ? [] : ["--issuer-path", issuerPath]))
             let issuer = "http://127.0.0.1:\(authorization.port)\(issuerPath)"
             self.issuerPath = issuerPath
-            resource = try BackgroundServer(try Peers.python(), [
+            resource = try await BackgroundServer.start(try Peers.python(), [
                 try Peers.fixture("oauth_resource_server.py"), "--port", "{port}", "--issuer", issuer,
             ] + resourceFlags)
         }
@@ -54,9 +54,9 @@ import Testing
     }
 
     @Test func clientCredentialsSnapshotEqualsTheUnprotectedServersAndLeaksNothing() async throws {
-        let peers = try Peers2()
+        let peers = try await Peers2()
         let folder = try temporaryFolder()
-        let unprotected = try BackgroundServer(try Peers.python(), [try Peers.fixture("sdk_server.py"), "--transport", "streamable-http", "--port", "{port}"])
+        let unprotected = try await BackgroundServer.start(try Peers.python(), [try Peers.fixture("sdk_server.py"), "--transport", "streamable-http", "--port", "{port}"])
         let plain = try parseSnapshot(try await runAccord(["snapshot", "--url", unprotected.url]))
 
         let run = try await runAccord(["snapshot", "--url", peers.url, "--oauth-client-id", "ci", "-o", "\(folder)/snapshot.json", "--verbose"], in: folder, environment: credentials)
@@ -73,28 +73,28 @@ import Testing
     }
 
     @Test func clientSecretPostWhenTheServerOffersOnlyThat() async throws {
-        let peers = try Peers2(authorizationFlags: ["--auth-method", "client_secret_post"])
+        let peers = try await Peers2(authorizationFlags: ["--auth-method", "client_secret_post"])
         let run = try await runAccord(["snapshot", "--url", peers.url, "--oauth-client-id", "ci"], environment: credentials)
         #expect(run.status == 0, "\(run)")
         #expect(try await peers.stats()["auth_methods"] == ["client_secret_post"])
     }
 
     @Test func discoveryFromTheWellKnownURLWhenTheChallengeNamesNoMetadata() async throws {
-        let peers = try Peers2(resourceFlags: ["--no-challenge-metadata"])
+        let peers = try await Peers2(resourceFlags: ["--no-challenge-metadata"])
         let run = try await runAccord(["snapshot", "--url", peers.url, "--oauth-client-id", "ci", "--oauth-client-secret-env", "MY_SECRET"], environment: ["MY_SECRET": Self.secret])
         #expect(run.status == 0, "\(run)")
         #expect(try await peers.grants("client_credentials") == 1)
     }
 
     @Test func anIssuerWithAPathIsFoundByPathInsertion() async throws {
-        let peers = try Peers2(issuerPath: "/tenant1")
+        let peers = try await Peers2(issuerPath: "/tenant1")
         let run = try await runAccord(["snapshot", "--url", peers.url, "--oauth-client-id", "ci"], environment: credentials)
         #expect(run.status == 0, "\(run)")
         #expect(try await peers.grants("client_credentials") == 1)
     }
 
     @Test func wrongSecretIsAClearErrorWithExitCode3() async throws {
-        let peers = try Peers2()
+        let peers = try await Peers2()
         let wrong = "wrong-\(UUID().uuidString)"
         let run = try await runAccord(["snapshot", "--url", peers.url, "--oauth-client-id", "ci"], environment: ["ACCORD_OAUTH_CLIENT_SECRET": wrong])
         #expect(run.status == 3, "\(run)")
@@ -116,7 +116,7 @@ import Testing
     }
 
     @Test func insufficientScopeStaysA403AndIsNotRetried() async throws {
-        let peers = try Peers2()
+        let peers = try await Peers2()
         let run = try await runAccord(["snapshot", "--url", peers.url, "--oauth-client-id", "ci", "--oauth-scope", "other"], environment: credentials)
         #expect(run.status == 3, "\(run)")
         // The SDK's challenge names the error, not the scope: the message says 403 and insufficient_scope.
@@ -127,7 +127,7 @@ import Testing
     }
 
     @Test func tokenCacheIsPrivateAndReusedWithoutANewGrant() async throws {
-        let peers = try Peers2()
+        let peers = try await Peers2()
         let folder = try temporaryFolder()
         let cache = "\(folder)/tokens.json"
         let arguments = ["snapshot", "--url", peers.url, "--oauth-client-id", "ci", "--token-cache", cache]
@@ -147,7 +147,7 @@ import Testing
     }
 
     @Test func aRejectedCachedTokenIsReplacedOnceAfterThe401() async throws {
-        let peers = try Peers2()
+        let peers = try await Peers2()
         let folder = try temporaryFolder()
         let cache = "\(folder)/tokens.json"
         let arguments = ["snapshot", "--url", peers.url, "--oauth-client-id", "ci", "--token-cache", cache]
@@ -184,7 +184,7 @@ import Testing
     }
 
     @Test func authorizationCodeWithPKCEAndDynamicClientRegistration() async throws {
-        let peers = try Peers2(authorizationFlags: ["--registration"])
+        let peers = try await Peers2(authorizationFlags: ["--registration"])
         let folder = try temporaryFolder()
         let (run, stderr) = try await runWithBrowser(["snapshot", "--url", peers.url, "--oauth", "-o", "\(folder)/snapshot.json"], folder: folder)
         #expect(run.status == 0, "\(run)\n\(stderr)")
@@ -199,7 +199,7 @@ import Testing
     }
 
     @Test func aForgedStateIsRefused() async throws {
-        let peers = try Peers2(authorizationFlags: ["--registration"])
+        let peers = try await Peers2(authorizationFlags: ["--registration"])
         let folder = try temporaryFolder()
         let (run, stderr) = try await runWithBrowser(["snapshot", "--url", peers.url, "--oauth"], folder: folder, browserFlags: ["--tamper-state"])
         #expect(run.status == 3, "\(run)\n\(stderr)")
@@ -208,14 +208,14 @@ import Testing
     }
 
     @Test func theBrowserWaitIsBounded() async throws {
-        let peers = try Peers2(authorizationFlags: ["--registration"])
+        let peers = try await Peers2(authorizationFlags: ["--registration"])
         let run = try await runAccord(["snapshot", "--url", peers.url, "--oauth", "--oauth-wait", "1"], limit: 60)
         #expect(run.status == 3, "\(run)")
         #expect(run.stderr.contains("within 1 s"), "\(run)")
     }
 
     @Test func ctrlCDuringTheBrowserWaitClosesTheListenerAndExits130() async throws {
-        let peers = try Peers2(authorizationFlags: ["--registration"])
+        let peers = try await Peers2(authorizationFlags: ["--registration"])
         let folder = try temporaryFolder()
         let errURL = URL(fileURLWithPath: folder + "/err")
         _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
@@ -246,7 +246,7 @@ import Testing
     }
 
     @Test func anExpiredTokenIsRefreshedFromTheCacheWithoutTheBrowser() async throws {
-        let peers = try Peers2(authorizationFlags: ["--registration", "--expires-in", "2"])
+        let peers = try await Peers2(authorizationFlags: ["--registration", "--expires-in", "2"])
         let folder = try temporaryFolder()
         let cache = "\(folder)/tokens.json"
         let (first, stderr) = try await runWithBrowser(["snapshot", "--url", peers.url, "--oauth", "--token-cache", cache], folder: folder)
@@ -262,7 +262,7 @@ import Testing
     }
 
     @Test func theOAuthBlockInAccordYAML() async throws {
-        let peers = try Peers2()
+        let peers = try await Peers2()
         let folder = try temporaryFolder()
         try """
             servers:

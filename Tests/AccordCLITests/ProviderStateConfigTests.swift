@@ -27,7 +27,7 @@ import Testing
 
     @Test func theHookFromTheConfigSetsTheStateUpOverStreamableHTTP() async throws {
         let stateFile = FileManager.default.temporaryDirectory.appendingPathComponent("accord-state-\(UUID().uuidString).json").path
-        let server = try BackgroundServer(try Peers.python(), [try Peers.fixture("sdk_server.py"), "--transport", "streamable-http", "--port", "{port}", "--state-file", stateFile])
+        let server = try await BackgroundServer.start(try Peers.python(), [try Peers.fixture("sdk_server.py"), "--transport", "streamable-http", "--port", "{port}", "--state-file", stateFile])
         defer { server.stop() }
 
         let without = try await runAccord(["verify", "--server", "weather", "--format", "json"],

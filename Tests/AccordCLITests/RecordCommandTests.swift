@@ -198,7 +198,7 @@ import Testing
 
     @Test func httpProxyInFrontOfTheDemoRelaysUnchangedAndRecords() async throws {
         let harness = try RecordingHarness()
-        let demo = try BackgroundServer(PackagePaths.demoServer, ["--transport", "http", "--port", "{port}"])
+        let demo = try await BackgroundServer.start(PackagePaths.demoServer, ["--transport", "http", "--port", "{port}"])
         let recorder = try harness.startHTTP(["--consumer", "web-agent", "-o", harness.contract, "--snapshot-out", harness.snapshot], upstream: demo.url)
         defer { recorder.stop() }
         let direct = try await harness.client("demo", ["--url", demo.url], server: [])
@@ -218,7 +218,7 @@ import Testing
     @Test(arguments: ["handshake", "modern"])
     func httpProxyRelaysSSERepliesWithTheirProgress(_ era: String) async throws {
         let harness = try RecordingHarness()
-        let peer = try BackgroundServer(try Peers.python(), [try Peers.fixture("sdk_server.py"), "--transport", "streamable-http", "--port", "{port}"])
+        let peer = try await BackgroundServer.start(try Peers.python(), [try Peers.fixture("sdk_server.py"), "--transport", "streamable-http", "--port", "{port}"])
         let recorder = try harness.startHTTP(["--consumer", "a", "-o", harness.contract], upstream: peer.url)
         defer { recorder.stop() }
         let direct = try await harness.client("progress", ["--url", peer.url, "--era", era], server: [])
@@ -235,7 +235,7 @@ import Testing
     @Test func httpProxySendsTheUpstreamTokenAndNeverWritesIt() async throws {
         let harness = try RecordingHarness()
         let token = "upstream-bearer-0123456789abcdef"
-        let peer = try BackgroundServer(try Peers.python(), [try Peers.fixture("sdk_server.py"), "--transport", "streamable-http", "--port", "{port}", "--bearer-token", token])
+        let peer = try await BackgroundServer.start(try Peers.python(), [try Peers.fixture("sdk_server.py"), "--transport", "streamable-http", "--port", "{port}", "--bearer-token", token])
         let recorder = try harness.startHTTP(["--consumer", "a", "-o", harness.contract, "--bearer-token-env", "RECORD_TEST_TOKEN"], upstream: peer.url,
                                              environment: ["RECORD_TEST_TOKEN": token])
         defer { recorder.stop() }
@@ -261,7 +261,7 @@ import Testing
     }
 
     @Test func aPortInUseIsOneLineAndExit2() async throws {
-        let demo = try BackgroundServer(PackagePaths.demoServer, ["--transport", "http", "--port", "{port}"])
+        let demo = try await BackgroundServer.start(PackagePaths.demoServer, ["--transport", "http", "--port", "{port}"])
         let run = try await runAccord(["record", "--consumer", "a", "-o", try temporaryFolder() + "/c.yaml", "--upstream", demo.url, "--listen", "127.0.0.1:\(demo.port)"], limit: 30)
         #expect(run.status == 2, "\(run)")
         #expect(run.stderr.contains("in use"), "\(run.stderr)")
@@ -276,9 +276,9 @@ import Testing
         let peer: BackgroundServer
         let recorder: RunningRecorder
 
-        init(environment: [String: String] = [:]) throws {
+        init(environment: [String: String] = [:]) async throws {
             harness = try RecordingHarness()
-            peer = try BackgroundServer(try Peers.python(), [try Peers.fixture("interactive_server.py"), "--transport", "streamable-http", "--port", "{port}"],
+            peer = try await BackgroundServer.start(try Peers.python(), [try Peers.fixture("interactive_server.py"), "--transport", "streamable-http", "--port", "{port}"],
                                         environment: environment)
             recorder = try harness.startHTTP(["--consumer", "a", "-o", harness.contract], upstream: peer.url)
         }
@@ -292,7 +292,7 @@ import Testing
 
     @Test func aSignalWhileACallIsOpenEndsACompleteRecording() async throws {
         let marker = try temporaryFolder() + "/waiting"
-        let recording = try InteractiveRecording(environment: ["ACCORD_WAIT_MARKER": marker])
+        let recording = try await InteractiveRecording(environment: ["ACCORD_WAIT_MARKER": marker])
         let (harness, recorder) = (recording.harness, recording.recorder)
         defer { recorder.stop() }
         async let client = harness.client("pending", ["--url", recorder.url], server: [])
@@ -308,7 +308,7 @@ import Testing
 
     @Test func anHTTPClientHangingUpMidCallLeavesTheProxyServing() async throws {
         let marker = try temporaryFolder() + "/waiting"
-        let recording = try InteractiveRecording(environment: ["ACCORD_WAIT_MARKER": marker])
+        let recording = try await InteractiveRecording(environment: ["ACCORD_WAIT_MARKER": marker])
         let (harness, recorder) = (recording.harness, recording.recorder)
         defer { recorder.stop() }
         let abandoning = Process()
@@ -328,7 +328,7 @@ import Testing
     }
 
     @Test func httpProxyPassesProgressOnWhileTheCallIsStillPending() async throws {
-        let recording = try InteractiveRecording()
+        let recording = try await InteractiveRecording()
         let (harness, recorder) = (recording.harness, recording.recorder)
         defer { recorder.stop() }
         // The client releases the waiting tool only once its first progress notification is in:
@@ -342,7 +342,7 @@ import Testing
     }
 
     @Test func httpProxyCarriesElicitationAndSamplingMidCall() async throws {
-        let recording = try InteractiveRecording()
+        let recording = try await InteractiveRecording()
         let (harness, recorder) = (recording.harness, recording.recorder)
         defer { recorder.stop() }
         let direct = try await harness.client("elicit", ["--url", recording.peer.url], server: [])
@@ -357,7 +357,7 @@ import Testing
     }
 
     @Test func httpProxyRelaysTheServersGETStream() async throws {
-        let recording = try InteractiveRecording()
+        let recording = try await InteractiveRecording()
         let (harness, recorder) = (recording.harness, recording.recorder)
         defer { recorder.stop() }
         // The SDK server sends a list_changed that belongs to no request on the session's GET stream.
@@ -369,7 +369,7 @@ import Testing
 
     @Test func aStreamCutMidReplyFailsTheCallAndMarksTheContractIncomplete() async throws {
         let harness = try RecordingHarness()
-        let hostile = try BackgroundServer(try Peers.python(), [try Peers.fixture("hostile_server.py"), "--mode", "sse-cut", "--port", "{port}"])
+        let hostile = try await BackgroundServer.start(try Peers.python(), [try Peers.fixture("hostile_server.py"), "--mode", "sse-cut", "--port", "{port}"])
         let recorder = try harness.startHTTP(["--consumer", "a", "-o", harness.contract], upstream: hostile.url)
         defer { recorder.stop() }
         // tools/list is answered on an SSE stream the upstream cuts in the middle of the event.
@@ -414,7 +414,7 @@ import Testing
 
     @Test func fastmcpClientRecordsTheDemoOverHTTP() async throws {
         let harness = try RecordingHarness()
-        let demo = try BackgroundServer(PackagePaths.demoServer, ["--transport", "http", "--port", "{port}"])
+        let demo = try await BackgroundServer.start(PackagePaths.demoServer, ["--transport", "http", "--port", "{port}"])
         let recorder = try harness.startHTTP(["--consumer", "web-agent", "-o", harness.contract], upstream: demo.url)
         defer { recorder.stop() }
         let steps = #"""

@@ -46,7 +46,7 @@ import Testing
 
     @Test func bearerTokenIsRequiredUsedAndNeverPrinted() async throws {
         let token = "s3cr3t-\(UUID().uuidString)"
-        let server = try BackgroundServer(try Peers.python(), [try Peers.fixture("sdk_server.py"), "--transport", "streamable-http", "--port", "{port}", "--bearer-token", token])
+        let server = try await BackgroundServer.start(try Peers.python(), [try Peers.fixture("sdk_server.py"), "--transport", "streamable-http", "--port", "{port}", "--bearer-token", token])
         let denied = try await runAccord(["snapshot", "--url", server.url])
         #expect(denied.status == 3, "\(denied)")
         #expect(denied.stderr.contains("401"))

@@ -35,7 +35,9 @@ func portAcceptsConnections(_ port: Int) -> Bool {
 }
 
 /// An HTTP peer running for the length of one test: started on a free port, waited for, and
-/// terminated (then killed) when the test ends.
+/// terminated (then killed) when the test ends. Nothing here blocks a thread of the test pool
+/// (Swift Testing runs async tests on as many threads as there are cores, two on CI): the start
+/// is awaited, and the stop waits for the process on a thread of its own.
 final class BackgroundServer: @unchecked Sendable {
     let port: Int
     private let process = Process()
@@ -44,8 +46,20 @@ final class BackgroundServer: @unchecked Sendable {
     var url: String { "http://127.0.0.1:\(port)/mcp" }
     var sseURL: String { "http://127.0.0.1:\(port)/sse" }
 
-    /// Starts `executable arguments` where `{port}` in an argument is replaced by the port.
-    init(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws {
+    /// Starts `executable arguments` where `{port}` in an argument is replaced by the port, and
+    /// waits up to 30 s for it to listen.
+    static func start(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) async throws -> BackgroundServer {
+        let server = try BackgroundServer(launching: executable, arguments, environment: environment)
+        let deadline = Date().addingTimeInterval(30)
+        while !portAcceptsConnections(server.port) {
+            guard server.process.isRunning else { throw StartFailure(message: "the peer exited early:\n\(server.logText)") }
+            guard Date() < deadline else { server.stop(); throw StartFailure(message: "the peer did not listen on \(server.port) within 30 s:\n\(server.logText)") }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        return server
+    }
+
+    private init(launching executable: String, _ arguments: [String], environment: [String: String]) throws {
         port = freePort()
         log = FileManager.default.temporaryDirectory.appendingPathComponent("accord-peer-\(port).log")
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
@@ -57,12 +71,6 @@ final class BackgroundServer: @unchecked Sendable {
         process.standardError = handle
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        let deadline = Date().addingTimeInterval(30)
-        while !portAcceptsConnections(port) {
-            guard process.isRunning else { throw StartFailure(message: "the peer exited early:\n\(logText)") }
-            guard Date() < deadline else { stop(); throw StartFailure(message: "the peer did not listen on \(port) within 30 s:\n\(logText)") }
-            Thread.sleep(forTimeInterval: 0.05)
-        }
     }
 
     struct StartFailure: Error, CustomStringConvertible {
@@ -72,13 +80,23 @@ final class BackgroundServer: @unchecked Sendable {
 
     var logText: String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
 
+    /// SIGTERM now; SIGKILL after 5 s if it is still running, and the reaping, on a thread of
+    /// its own.
     func stop() {
         guard process.isRunning else { return }
         process.terminate()
-        let deadline = Date().addingTimeInterval(5)
-        while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
+        let running = RunningProcess(process: process)
+        Thread.detachNewThread {
+            let deadline = Date().addingTimeInterval(5)
+            while running.process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+            if running.process.isRunning { kill(running.process.processIdentifier, SIGKILL) }
+            running.process.waitUntilExit()
+        }
+    }
+
+    /// The process handed to the stopping thread (only that thread uses it from then on).
+    private struct RunningProcess: @unchecked Sendable {
+        let process: Process
     }
 
     deinit { stop() }
