@@ -123,7 +123,7 @@ import Testing
         #expect(violations.isEmpty, "\(violations.count) unsound case(s):\n\(violations.prefix(5).joined(separator: "\n"))")
     }
 
-    @Test func pythonJsonschemaAcceptsTheSameInstancesOnBothSides() throws {
+    @Test func pythonJsonschemaAcceptsTheSameInstancesOnBothSides() async throws {
         let python = try OraclePython.path()
         var cases: [(schema: JSONValue, instance: JSONValue)] = []
         var owners: [(pair: Int, instance: JSONValue)] = []
@@ -144,7 +144,7 @@ import Testing
                 cases.append((pair.rewritten, instance))
             }
         }
-        let verdicts = try OraclePython.run(python: python, cases: cases.map { ($0.schema, $0.instance) })
+        let verdicts = try await OraclePython.run(python: python, cases: cases.map { ($0.schema, $0.instance) })
         try #require(verdicts.count == cases.count, "the oracle answered \(verdicts.count) of \(cases.count) cases")
 
         var disagreements: [String] = []

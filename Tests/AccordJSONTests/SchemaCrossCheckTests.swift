@@ -10,12 +10,12 @@ import Testing
     static let seed: UInt64 = ProcessInfo.processInfo.environment["ACCORD_CROSSCHECK_SEED"].flatMap { UInt64($0) } ?? 0x5EED_2020_12
     static let schemaCount = 600
 
-    @Test func verdictsAgreeWithPythonJsonschema() throws {
+    @Test func verdictsAgreeWithPythonJsonschema() async throws {
         let python = try OraclePython.path()
         let cases = Self.generateCases(seed: Self.seed, schemas: Self.schemaCount)
         #expect(cases.count >= 2000)
 
-        let verdicts = try OraclePython.run(python: python, cases: cases.map { ($0.schema, $0.instance) })
+        let verdicts = try await OraclePython.run(python: python, cases: cases.map { ($0.schema, $0.instance) })
         try #require(verdicts.count == cases.count, "the oracle answered \(verdicts.count) of \(cases.count) cases")
 
         var mismatches: [String] = []

@@ -180,9 +180,9 @@ struct CheckJSONTests {
     }
 
     @Test("jsonschema agrees: every document is valid")
-    func schemaPython() throws {
+    func schemaPython() async throws {
         for report in [SampleVerifications.check, SampleVerifications.checkHostile] {
-            let output = try ReportSchemas.validateWithPython(render(report, .json), against: "accord-check-report")
+            let output = try await ReportSchemas.validateWithPython(render(report, .json), against: "accord-check-report")
             #expect(output.contains("valid against Accord check report, version 1"))
         }
     }
@@ -262,10 +262,10 @@ struct CheckSARIFTests {
     }
 
     @Test("validates against the SARIF 2.1.0 schema and GitHub's upload rules; sarif-tools reads it")
-    func schema() throws {
+    func schema() async throws {
         for report in SampleVerifications.checks {
-            let summary = try PythonChecks.withTemporaryFile(render(report, .sarif), suffix: ".sarif") { path in
-                try PythonChecks.lastJSONLine(PythonChecks.run("check_sarif.py", [PythonChecks.path("Tests/AccordReportTests/Fixtures/sarif-schema-2.1.0.json"), path]))
+            let summary = try await PythonChecks.withTemporaryFile(render(report, .sarif), suffix: ".sarif") { path in
+                try await PythonChecks.lastJSONLine(PythonChecks.run("check_sarif.py", [PythonChecks.path("Tests/AccordReportTests/Fixtures/sarif-schema-2.1.0.json"), path]))
             }
             let expected = report.servers.reduce(0) { total, server in
                 total + (server.diff.map { $0.findings.count + $0.accepted.count } ?? 0) + (server.verification?.failedCheckCount ?? 0)
@@ -280,9 +280,9 @@ struct CheckJUnitTests {
     let output = render(SampleVerifications.check, .junit)
 
     @Test("every server's diff and contract suites, prefixed by the server; errors and missing baselines fail")
-    func suites() throws {
-        let summary = try PythonChecks.withTemporaryFile(output, suffix: ".xml") { path in
-            try PythonChecks.lastJSONLine(PythonChecks.run("read_junit.py", [path]))
+    func suites() async throws {
+        let summary = try await PythonChecks.withTemporaryFile(output, suffix: ".xml") { path in
+            try await PythonChecks.lastJSONLine(PythonChecks.run("read_junit.py", [path]))
         }
         let suites = try #require(summary["suites"] as? [[String: Any]])
         #expect(suites.map { $0["name"] as? String } == [

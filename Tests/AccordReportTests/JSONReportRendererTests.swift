@@ -71,11 +71,11 @@ struct JSONReportRendererTests {
     }
 
     @Test("validates against docs/schemas/accord-diff-report.schema.json (jsonschema)")
-    func schema() throws {
+    func schema() async throws {
         for report in [SampleReports.release, SampleReports.unchanged, SampleReports.release(failOn: .any)] {
             let rendered = ReportRenderer<EvolutionReport>.json.render(report, SampleReports.context)
-            let output = try PythonChecks.withTemporaryFile(rendered, suffix: ".json") { path in
-                try PythonChecks.run("validate_json.py", [PythonChecks.path("docs/schemas/accord-diff-report.schema.json"), path])
+            let output = try await PythonChecks.withTemporaryFile(rendered, suffix: ".json") { path in
+                try await PythonChecks.run("validate_json.py", [PythonChecks.path("docs/schemas/accord-diff-report.schema.json"), path])
             }
             #expect(output.contains("valid against Accord diff report, version 1"))
         }

@@ -34,9 +34,9 @@ struct JUnitRendererTests {
     }
 
     @Test("junitparser reads it: suites, cases, failures and output as written")
-    func junitparser() throws {
-        let summary = try PythonChecks.withTemporaryFile(output, suffix: ".xml") { path in
-            try PythonChecks.lastJSONLine(PythonChecks.run("read_junit.py", [path]))
+    func junitparser() async throws {
+        let summary = try await PythonChecks.withTemporaryFile(output, suffix: ".xml") { path in
+            try await PythonChecks.lastJSONLine(PythonChecks.run("read_junit.py", [path]))
         }
         #expect(summary["tests"] as? Int == 8)
         #expect(summary["failures"] as? Int == 5)
@@ -60,10 +60,10 @@ struct JUnitRendererTests {
     }
 
     @Test("junitparser reads the empty report too")
-    func emptyReport() throws {
+    func emptyReport() async throws {
         let xml = ReportRenderer<EvolutionReport>.junit.render(SampleReports.unchanged, SampleReports.context)
-        let summary = try PythonChecks.withTemporaryFile(xml, suffix: ".xml") { path in
-            try PythonChecks.lastJSONLine(PythonChecks.run("read_junit.py", [path]))
+        let summary = try await PythonChecks.withTemporaryFile(xml, suffix: ".xml") { path in
+            try await PythonChecks.lastJSONLine(PythonChecks.run("read_junit.py", [path]))
         }
         #expect(summary["tests"] as? Int == 2)
         #expect(summary["failures"] as? Int == 0)

@@ -67,7 +67,7 @@ struct MockRenderingTests {
     }
 
     @Test("json: canonical, valid against docs/schemas/accord-mock-report.schema.json, which is not vacuous")
-    func json() throws {
+    func json() async throws {
         let validator = JSONSchemaValidator(schema: Self.schema)
         #expect(Self.schema["$id"] == "urn:accord:schema:mock-report:1")
         for report in SampleMocks.all {
@@ -83,15 +83,15 @@ struct MockRenderingTests {
         #expect(!validator.isValid(document.setting("extra", to: true)))
         #expect(!validator.isValid(document.setting("kind", to: "verify")))
         #expect(!validator.isValid(document.setting("unexpected", to: [["method": "x", "reason": "", "count": 1]])))
-        let output = try ReportSchemas.validateWithPython(render(SampleMocks.failing, .json), against: "accord-mock-report")
+        let output = try await ReportSchemas.validateWithPython(render(SampleMocks.failing, .json), against: "accord-mock-report")
         #expect(output.contains("valid against Accord mock report, version 1"))
     }
 
     @Test("junit: a suite per contract file and one for unexpected requests; junitparser reads it")
-    func junit() throws {
+    func junit() async throws {
         for (report, failures) in [(SampleMocks.failing, 1), (SampleMocks.passing, 0), (SampleMocks.strict, 1), (SampleMocks.hostile, 2)] {
-            let summary = try PythonChecks.withTemporaryFile(render(report, .junit), suffix: ".xml") { path in
-                try PythonChecks.lastJSONLine(PythonChecks.run("read_junit.py", [path]))
+            let summary = try await PythonChecks.withTemporaryFile(render(report, .junit), suffix: ".xml") { path in
+                try await PythonChecks.lastJSONLine(PythonChecks.run("read_junit.py", [path]))
             }
             #expect(summary["failures"] as? Int == failures, "\(report.summary)")
         }
@@ -99,10 +99,10 @@ struct MockRenderingTests {
     }
 
     @Test("sarif: valid SARIF 2.1.0; a result per unexpected request and per never-called interaction")
-    func sarif() throws {
+    func sarif() async throws {
         for report in SampleMocks.all {
-            let summary = try PythonChecks.withTemporaryFile(render(report, .sarif), suffix: ".sarif") { path in
-                try PythonChecks.lastJSONLine(PythonChecks.run("check_sarif.py", [PythonChecks.path("Tests/AccordReportTests/Fixtures/sarif-schema-2.1.0.json"), path]))
+            let summary = try await PythonChecks.withTemporaryFile(render(report, .sarif), suffix: ".sarif") { path in
+                try await PythonChecks.lastJSONLine(PythonChecks.run("check_sarif.py", [PythonChecks.path("Tests/AccordReportTests/Fixtures/sarif-schema-2.1.0.json"), path]))
             }
             #expect(summary["results"] as? Int == report.unexpected.count + report.neverCalled.count)
         }

@@ -79,11 +79,11 @@ struct SARIFRendererTests {
     }
 
     @Test("validates against the official SARIF 2.1.0 schema and GitHub's upload rules; sarif-tools reads it")
-    func schema() throws {
+    func schema() async throws {
         for report in [SampleReports.release, SampleReports.unchanged] {
             let rendered = ReportRenderer<EvolutionReport>.sarif.render(report, SampleReports.context)
-            let output = try PythonChecks.withTemporaryFile(rendered, suffix: ".sarif") { path in
-                try PythonChecks.run("check_sarif.py", [PythonChecks.path("Tests/AccordReportTests/Fixtures/sarif-schema-2.1.0.json"), path])
+            let output = try await PythonChecks.withTemporaryFile(rendered, suffix: ".sarif") { path in
+                try await PythonChecks.run("check_sarif.py", [PythonChecks.path("Tests/AccordReportTests/Fixtures/sarif-schema-2.1.0.json"), path])
             }
             let summary = try PythonChecks.lastJSONLine(output)
             #expect(summary["results"] as? Int == report.findings.count + report.accepted.count)

@@ -155,9 +155,9 @@ struct VerifyJSONTests {
     }
 
     @Test("jsonschema agrees: every document is valid")
-    func schemaPython() throws {
+    func schemaPython() async throws {
         for report in [SampleVerifications.verify, SampleVerifications.hostile, SampleVerifications.empty] {
-            let output = try ReportSchemas.validateWithPython(render(report, .json), against: "accord-verify-report")
+            let output = try await ReportSchemas.validateWithPython(render(report, .json), against: "accord-verify-report")
             #expect(output.contains("valid against Accord contract verification report, version 1"))
         }
     }
@@ -270,10 +270,10 @@ struct VerifySARIFTests {
     }
 
     @Test("validates against the SARIF 2.1.0 schema and GitHub's upload rules; sarif-tools reads it")
-    func schema() throws {
+    func schema() async throws {
         for report in [SampleVerifications.verify, SampleVerifications.hostile, SampleVerifications.passing] {
-            let summary = try PythonChecks.withTemporaryFile(render(report, .sarif), suffix: ".sarif") { path in
-                try PythonChecks.lastJSONLine(PythonChecks.run("check_sarif.py", [PythonChecks.path("Tests/AccordReportTests/Fixtures/sarif-schema-2.1.0.json"), path]))
+            let summary = try await PythonChecks.withTemporaryFile(render(report, .sarif), suffix: ".sarif") { path in
+                try await PythonChecks.lastJSONLine(PythonChecks.run("check_sarif.py", [PythonChecks.path("Tests/AccordReportTests/Fixtures/sarif-schema-2.1.0.json"), path]))
             }
             #expect(summary["results"] as? Int == report.failedCheckCount)
         }
@@ -307,9 +307,9 @@ struct VerifyJUnitTests {
     }
 
     @Test("junitparser reads it: suites, cases, failures as written")
-    func junitparser() throws {
-        let summary = try PythonChecks.withTemporaryFile(output, suffix: ".xml") { path in
-            try PythonChecks.lastJSONLine(PythonChecks.run("read_junit.py", [path]))
+    func junitparser() async throws {
+        let summary = try await PythonChecks.withTemporaryFile(output, suffix: ".xml") { path in
+            try await PythonChecks.lastJSONLine(PythonChecks.run("read_junit.py", [path]))
         }
         #expect(summary["tests"] as? Int == 7)
         #expect(summary["failures"] as? Int == 2)
@@ -325,13 +325,13 @@ struct VerifyJUnitTests {
     }
 
     @Test("hostile text yields well-formed XML that reads back escaped")
-    func hostile() throws {
+    func hostile() async throws {
         let xml = render(SampleVerifications.hostile, .junit)
         #expect(!xml.unicodeScalars.contains { !XMLEscaping.isAllowed($0) })
         #expect(!xml.unicodeScalars.contains("\u{202E}"))
         #expect(!xml.contains("<b>"))
-        let summary = try PythonChecks.withTemporaryFile(xml, suffix: ".xml") { path in
-            try PythonChecks.lastJSONLine(PythonChecks.run("read_junit.py", [path]))
+        let summary = try await PythonChecks.withTemporaryFile(xml, suffix: ".xml") { path in
+            try await PythonChecks.lastJSONLine(PythonChecks.run("read_junit.py", [path]))
         }
         #expect(summary["failures"] as? Int == 1)
     }

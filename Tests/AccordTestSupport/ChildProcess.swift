@@ -10,11 +10,11 @@ public struct ChildRun: CustomStringConvertible, Sendable {
     public var description: String { "exit \(status) after \(String(format: "%.1f", seconds)) s\n--- stdout\n\(stdout)\n--- stderr\n\(stderr)" }
 }
 
-/// Runs `executable arguments` to the end, waiting at most `limit` seconds (then SIGKILL and
-/// status -1). The wait suspends instead of blocking a thread, so parallel tests do not starve
+/// Runs `executable arguments` to the end (stdin from the file `standardInput`, else empty),
+/// waiting at most `limit` seconds (then SIGKILL and status -1). The wait suspends instead of blocking a thread, so parallel tests do not starve
 /// the concurrency pool.
 public func runChild(_ executable: String, _ arguments: [String], directory: String? = nil,
-                     environment: [String: String] = [:], limit: Double = 120) async throws -> ChildRun {
+                     environment: [String: String] = [:], standardInput: String? = nil, limit: Double = 120) async throws -> ChildRun {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
@@ -28,7 +28,7 @@ public func runChild(_ executable: String, _ arguments: [String], directory: Str
     _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
     process.standardOutput = try FileHandle(forWritingTo: outURL)
     process.standardError = try FileHandle(forWritingTo: errURL)
-    process.standardInput = FileHandle.nullDevice
+    process.standardInput = try standardInput.map { try FileHandle(forReadingFrom: URL(fileURLWithPath: $0)) } ?? FileHandle.nullDevice
     let start = Date()
     try process.run()
     let deadline = start.addingTimeInterval(limit)

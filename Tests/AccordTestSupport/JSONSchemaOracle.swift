@@ -14,28 +14,15 @@ public enum OraclePython {
 
     public static var script: String { PackagePaths.path("Tests/Fixtures/jsonschema_oracle.py") }
 
-    /// One process for all cases: JSON lines in, one verdict line out per case.
-    public static func run(python: String, cases: [(JSONValue, JSONValue)]) throws -> [String] {
+    /// One process for all cases: JSON lines in, one verdict line out per case. Awaited (the
+    /// oracle can run for a minute; it must not hold a thread of the test pool).
+    public static func run(python: String, cases: [(JSONValue, JSONValue)]) async throws -> [String] {
         let input = cases.map { JSONEncoding.compact(["schema": $0.0, "instance": $0.1]) }.joined(separator: "\n") + "\n"
         let inputFile = FileManager.default.temporaryDirectory.appendingPathComponent("accord-oracle-\(UUID().uuidString).jsonl")
         try Data(input.utf8).write(to: inputFile)
         defer { try? FileManager.default.removeItem(at: inputFile) }
-
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = [script]
-        process.standardInput = try FileHandle(forReadingFrom: inputFile)
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Failed(status: process.terminationStatus, stderr: String(decoding: errorData, as: UTF8.self))
-        }
-        return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+        let run = try await runChild(python, [script], standardInput: inputFile.path, limit: 600)
+        guard run.status == 0 else { throw Failed(status: run.status, stderr: run.stderr) }
+        return run.stdout.split(separator: "\n").map(String.init)
     }
 }

@@ -17,30 +17,22 @@ enum PythonChecks {
     static func python() throws -> String { try Peers.python() }
 
     /// Runs `Tests/Fixtures/report_checks/<script>` and returns its standard output; throws
-    /// ``Failed`` with everything it printed when it exits non-zero.
-    static func run(_ script: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try python())
-        process.arguments = [path("Tests/Fixtures/report_checks/\(script)")] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let output = String(decoding: data, as: UTF8.self)
-        guard process.terminationStatus == 0 else { throw Failed(script: script, status: process.terminationStatus, output: output) }
-        return output
+    /// ``Failed`` with everything it printed when it exits non-zero. Awaited, so a checker never
+    /// holds a thread of the test pool.
+    static func run(_ script: String, _ arguments: [String]) async throws -> String {
+        let run = try await runChild(try python(), [path("Tests/Fixtures/report_checks/\(script)")] + arguments, limit: 120)
+        guard run.status == 0 else { throw Failed(script: script, status: run.status, output: run.stdout + run.stderr) }
+        return run.stdout
     }
 
     /// Writes `contents` to a fresh temporary file and passes its path to `body`.
-    static func withTemporaryFile<T>(_ contents: String, suffix: String, _ body: (String) throws -> T) throws -> T {
+    static func withTemporaryFile<T>(_ contents: String, suffix: String, _ body: (String) async throws -> T) async throws -> T {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("accord-report-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("report\(suffix)")
         try Data(contents.utf8).write(to: file)
-        return try body(file.path)
+        return try await body(file.path)
     }
 
     /// The JSON object a checker printed on its last line.

@@ -13,9 +13,9 @@ enum ReportSchemas {
 
     /// Validates `document` with jsonschema (validate_json.py) and returns what it printed;
     /// throws ``PythonChecks/Failed`` when it is not valid.
-    static func validateWithPython(_ document: String, against name: String) throws -> String {
-        try PythonChecks.withTemporaryFile(document, suffix: ".json") { file in
-            try PythonChecks.run("validate_json.py", [path(name), file])
+    static func validateWithPython(_ document: String, against name: String) async throws -> String {
+        try await PythonChecks.withTemporaryFile(document, suffix: ".json") { file in
+            try await PythonChecks.run("validate_json.py", [path(name), file])
         }
     }
 }
