@@ -46,7 +46,10 @@ import Testing
         try await serve(style) { server in
             // fastmcp is pinned to the modern era: its auto probe may time out on a loaded machine.
             let mode = client == "fastmcp" ? ["--mode", "2026-07-28"] : []
-            let run = try await runChild(try Peers.python(), [try Peers.fixture("mcp_client.py"), "--client", client, "--url", server.url, "--steps", Self.steps] + mode, limit: 90)
+            // Hang guards, not timings: in the full suite this client waits its turn with every
+            // other test for the in-process server's threads (it took over 60 s on CI).
+            let run = try await runChild(try Peers.python(), [try Peers.fixture("mcp_client.py"), "--client", client, "--url", server.url, "--steps", Self.steps,
+                                                              "--timeout", "240"] + mode, limit: 300)
             #expect(run.status == 0, "\(run)")
             let out = try JSONValue(parsing: run.stdout)
             #expect(out["serverInfo"]?["name"] == "greeter")
@@ -64,7 +67,8 @@ import Testing
 
     @Test func legacyClient() async throws {
         try await serve(.events) { server in
-            let run = try await runChild(try Peers.legacyPython(), [try Peers.fixture("mcp_client.py"), "--url", server.url, "--steps", Self.steps], limit: 60)
+            let run = try await runChild(try Peers.legacyPython(), [try Peers.fixture("mcp_client.py"), "--url", server.url, "--steps", Self.steps,
+                                                                    "--timeout", "240"], limit: 300)
             #expect(run.status == 0, "\(run)")
             let out = try JSONValue(parsing: run.stdout)
             #expect(out["steps"]?[1]?["result"]?["structuredContent"]?["greeting"] == "hello Ada", "\(out)")
