@@ -52,7 +52,7 @@ struct CheckReportReadingTests {
     }
 
     @Test("the shard and the baseline lines validate against the check report schema, and nothing else does")
-    func schema() throws {
+    func schema() async throws {
         let validator = JSONSchemaValidator(schema: ReportSchemas.load("accord-check-report"))
         var sharded = located
         sharded.shard = CheckShard(index: 1, count: 2, gate: ["demo", "time", "git", "fresh"])
@@ -63,7 +63,7 @@ struct CheckReportReadingTests {
         var servers = try #require(document["servers"]?.arrayValue)
         servers[0] = servers[0].setting("baselineLines", to: ["/tools": "twelve"])
         #expect(!validator.isValid(document.setting("servers", to: .array(servers))))
-        let output = try ReportSchemas.validateWithPython(json(sharded), against: "accord-check-report")
+        let output = try await ReportSchemas.validateWithPython(json(sharded), against: "accord-check-report")
         #expect(output.contains("valid against Accord check report, version 1"))
     }
 

@@ -82,11 +82,11 @@ struct JSONReportRendererTests {
     }
 
     @Test("the schema check is not vacuous: an undocumented field fails it")
-    func schemaRejects() throws {
+    func schemaRejects() async throws {
         let document = DiffReportDocument.json(SampleReports.release, context: SampleReports.context).setting("extra", to: true)
-        #expect(throws: PythonChecks.Failed.self) {
-            try PythonChecks.withTemporaryFile(JSONEncoding.canonical(document), suffix: ".json") { path in
-                try PythonChecks.run("validate_json.py", [PythonChecks.path("docs/schemas/accord-diff-report.schema.json"), path])
+        await #expect(throws: PythonChecks.Failed.self) {
+            try await PythonChecks.withTemporaryFile(JSONEncoding.canonical(document), suffix: ".json") { path in
+                try await PythonChecks.run("validate_json.py", [PythonChecks.path("docs/schemas/accord-diff-report.schema.json"), path])
             }
         }
     }

@@ -70,10 +70,10 @@ struct JUnitRendererTests {
     }
 
     @Test("the XML check is not vacuous: a raw control character fails it")
-    func checkerRejects() throws {
+    func checkerRejects() async throws {
         let broken = output.replacingFirst("[potentially-breaking]", with: "[potentially-breaking]\u{1B}")
-        #expect(throws: PythonChecks.Failed.self) {
-            try PythonChecks.withTemporaryFile(broken, suffix: ".xml") { path in try PythonChecks.run("read_junit.py", [path]) }
+        await #expect(throws: PythonChecks.Failed.self) {
+            try await PythonChecks.withTemporaryFile(broken, suffix: ".xml") { path in try await PythonChecks.run("read_junit.py", [path]) }
         }
     }
 }

@@ -91,12 +91,12 @@ struct SARIFRendererTests {
     }
 
     @Test("the SARIF check is not vacuous: a result without a region fails it")
-    func schemaRejects() throws {
+    func schemaRejects() async throws {
         let broken = output.replacingFirst("\"region\": {\n                  \"startLine\": 1\n                }", with: "\"region\": {}")
         #expect(broken != output)
-        #expect(throws: PythonChecks.Failed.self) {
-            try PythonChecks.withTemporaryFile(broken, suffix: ".sarif") { path in
-                try PythonChecks.run("check_sarif.py", [PythonChecks.path("Tests/AccordReportTests/Fixtures/sarif-schema-2.1.0.json"), path])
+        await #expect(throws: PythonChecks.Failed.self) {
+            try await PythonChecks.withTemporaryFile(broken, suffix: ".sarif") { path in
+                try await PythonChecks.run("check_sarif.py", [PythonChecks.path("Tests/AccordReportTests/Fixtures/sarif-schema-2.1.0.json"), path])
             }
         }
     }
