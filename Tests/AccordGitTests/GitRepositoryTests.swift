@@ -23,6 +23,9 @@ import Testing
 }
 
 @Suite struct GitRepositoryTests {
+    /// A hang guard, not a timing: in the full suite a git run may wait its turn for a long time.
+    static let patience: Duration = .seconds(300)
+
     @Test func readsTheFileAsCommittedNotAsInTheWorkingTree() async throws {
         let scratch = try ScratchRepository()
         try scratch.write("snapshots/api.json", "{\"v\": 1}\n")
@@ -31,7 +34,7 @@ import Testing
         try scratch.commit("change")
         try scratch.write("snapshots/api.json", "{\"v\": 3}\n")   // uncommitted
 
-        let repository = try await GitRepository.locate(from: scratch.root)
+        let repository = try await GitRepository.locate(from: scratch.root, timeout: Self.patience)
         #expect(repository.topLevel == scratch.root)
         let previous = try await repository.read(GitFileReference(revision: "HEAD~1", path: "snapshots/api.json"))
         #expect(String(decoding: previous, as: UTF8.self) == "{\"v\": 1}\n")
@@ -44,7 +47,7 @@ import Testing
         try scratch.write("server/snapshots/api.json", "inner\n")
         try scratch.write("snapshots/api.json", "outer\n")
         try scratch.commit("two baselines")
-        let repository = try await GitRepository.locate(from: scratch.root + "/server")
+        let repository = try await GitRepository.locate(from: scratch.root + "/server", timeout: Self.patience)
         let bytes = try await repository.read(GitFileReference(revision: "HEAD", path: "snapshots/api.json"))
         #expect(String(decoding: bytes, as: UTF8.self) == "inner\n")
         let parent = try await repository.read(GitFileReference(revision: "HEAD", path: "../snapshots/api.json"))
@@ -55,7 +58,7 @@ import Testing
         let scratch = try ScratchRepository()
         try scratch.write("a.json", "{}")
         try scratch.commit("one")
-        let repository = try await GitRepository.locate(from: scratch.root)
+        let repository = try await GitRepository.locate(from: scratch.root, timeout: Self.patience)
         await #expect(throws: GitError(.unknownRevision("origin/nope"))) {
             try await repository.read(GitFileReference(revision: "origin/nope", path: "a.json"))
         }
@@ -67,7 +70,7 @@ import Testing
         try scratch.write("a.json", "{}")
         try scratch.commit("one")
         try scratch.write("b.json", "{}")   // in the working tree only
-        let repository = try await GitRepository.locate(from: scratch.root)
+        let repository = try await GitRepository.locate(from: scratch.root, timeout: Self.patience)
         let error = await #expect(throws: GitError.self) { try await repository.read(GitFileReference(revision: "HEAD", path: "b.json")) }
         #expect(error == GitError(.noSuchPath(path: "b.json", revision: "HEAD")))
         #expect(error?.description == "b.json does not exist at git revision \"HEAD\"")
@@ -77,6 +80,6 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("accord-nogit-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        await #expect(throws: GitError(.notARepository(directory: folder))) { try await GitRepository.locate(from: folder) }
+        await #expect(throws: GitError(.notARepository(directory: folder))) { try await GitRepository.locate(from: folder, timeout: Self.patience) }
     }
 }

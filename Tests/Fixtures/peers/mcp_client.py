@@ -128,7 +128,8 @@ async def run_fastmcp(args: argparse.Namespace, steps: list[dict[str, Any]]) -> 
         transport = StreamableHttpTransport(args.url)
     else:
         transport = StdioTransport(command=args.command[0], args=args.command[1:], log_file=open(args.errlog, "w") if args.errlog else None)
-    client = Client(transport, mode=args.mode)
+    # Request timeouts as long as the whole run: on a loaded CI machine a reply may wait its turn.
+    client = Client(transport, mode=args.mode, timeout=args.timeout, init_timeout=args.timeout)
     async with client:
         session = client.session
         out = {
