@@ -44,17 +44,22 @@ import Testing
     }
 
     @Test func neverReplyingServerTimesOutPromptlyEvenIfItIgnoresSIGTERM() async throws {
-        let marker = "--mode never-reply --ignore-sigterm"
-        let run = try await runAccord(["snapshot", "--timeout", "2", "--", try Peers.python(), try Peers.fixture("hostile_server.py"), "--mode", "never-reply", "--ignore-sigterm"], limit: 30)
+        // A marker of its own (--count is unused in this mode): tests run at once, and another
+        // test's never-replying server must not be taken for this one's.
+        let marker = "--mode never-reply --ignore-sigterm --count 4002"
+        let run = try await runAccord(["snapshot", "--timeout", "2", "--", try Peers.python(), try Peers.fixture("hostile_server.py"), "--mode", "never-reply", "--ignore-sigterm",
+                                       "--count", "4002"], limit: 30)
         #expect(run.status == 3)
         #expect(run.seconds < 20, "took \(run.seconds) s")   // --timeout 2, then SIGTERM and SIGKILL; a hang runs to the 30 s limit
         #expect(processes(matching: marker).isEmpty, "SIGKILL should have ended it")
     }
 
     @Test func ctrlCStopsTheServerAndExits130() async throws {
-        let marker = "--mode never-reply --ignore-sigterm"
+        // Its own marker: finding another test's server, this test signalled Accord before it
+        // had installed its handler (exit by SIGINT, status 2).
+        let marker = "--mode never-reply --ignore-sigterm --count 4003"
         let run = try await Self.interrupted(["snapshot", "--timeout", "60", "--", try Peers.python(), try Peers.fixture("hostile_server.py"),
-                                              "--mode", "never-reply", "--ignore-sigterm"], once: marker)
+                                              "--mode", "never-reply", "--ignore-sigterm", "--count", "4003"], once: marker)
         #expect(run.status == 130)
         #expect(run.stderr.contains("interrupted"), "\(run.stderr)")
         #expect(processes(matching: marker).isEmpty, "the server outlived Ctrl-C")

@@ -141,6 +141,10 @@ async def run_fastmcp(args: argparse.Namespace, steps: list[dict[str, Any]]) -> 
         }
         if args.mode not in ("auto", "legacy") and out["serverInfo"] is None:
             # A pinned modern version is adopted without a probe: ask server/discover itself.
+            # send_discover waits a fixed DISCOVER_TIMEOUT_SECONDS (10 s), too short on a loaded
+            # CI machine; the whole run has its own bound (--timeout).
+            import mcp.client.session as sdk_session
+            sdk_session.DISCOVER_TIMEOUT_SECONDS = args.timeout
             raw = await session.send_discover(args.mode)
             out["serverInfo"] = (raw.get("_meta") or {}).get("io.modelcontextprotocol/serverInfo")
             out["instructions"] = raw.get("instructions")
