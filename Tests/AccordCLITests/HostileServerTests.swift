@@ -55,8 +55,7 @@ import Testing
     }
 
     @Test func ctrlCStopsTheServerAndExits130() async throws {
-        // Its own marker: finding another test's server, this test signalled Accord before it
-        // had installed its handler (exit by SIGINT, status 2).
+        // Its own marker, so another test's server is not taken for this one's.
         let marker = "--mode never-reply --ignore-sigterm --count 4003"
         let run = try await Self.interrupted(["snapshot", "--timeout", "60", "--", try Peers.python(), try Peers.fixture("hostile_server.py"),
                                               "--mode", "never-reply", "--ignore-sigterm", "--count", "4003"], once: marker)
@@ -83,8 +82,10 @@ import Testing
         #expect(processes(matching: marker).isEmpty, "the server outlived Ctrl-C")
     }
 
-    /// Runs accord, waits until a process matching `marker` runs, half a second more, then sends
-    /// SIGINT and waits (at most 15 s) for accord to end.
+    /// Runs accord, waits until a process other than accord matching `marker` runs (the server:
+    /// accord's own command line carries the server's arguments after `--`, and signalled that
+    /// early it has not yet installed its handler and dies of SIGINT), half a second more, then
+    /// sends SIGINT and waits (at most 15 s) for accord to end.
     static func interrupted(_ arguments: [String], in directory: String = PackagePaths.root, once marker: String) async throws
         -> (status: Int32, stdout: String, stderr: String) {
         let folder = try temporaryFolder()
@@ -99,8 +100,9 @@ import Testing
         process.standardError = try FileHandle(forWritingTo: errURL)
         try process.run()
         let started = Date()
-        while processes(matching: marker).isEmpty, Date().timeIntervalSince(started) < 20 { try await Task.sleep(for: .milliseconds(50)) }
-        #expect(!processes(matching: marker).isEmpty, "the server never started")
+        let accord = process.processIdentifier
+        while processes(matching: marker, excluding: accord).isEmpty, Date().timeIntervalSince(started) < 20 { try await Task.sleep(for: .milliseconds(50)) }
+        #expect(!processes(matching: marker, excluding: accord).isEmpty, "the server never started")
         try await Task.sleep(for: .milliseconds(500))
         kill(process.processIdentifier, SIGINT)
         let deadline = Date().addingTimeInterval(15)

@@ -2,6 +2,7 @@ import AccordMCP
 import ArgumentParser
 import Dispatch
 import Foundation
+import Synchronization
 
 /// The CLI's entry point: parses, runs, maps every error to a documented exit code, and turns
 /// Ctrl-C into task cancellation so server processes are torn down before Accord exits.
@@ -27,6 +28,10 @@ public enum CommandRunner {
             exit(reportParserOutcome(error).rawValue)
         }
 
+        // The handler is in place before the command starts: a Ctrl-C once a server may be
+        // running always cancels, never kills Accord before it could stop that server.
+        let interruption = Interruption()
+        let interrupt = installInterruptHandler { interruption.cancel() }
         let work = Task { () -> ExitStatus in
             do {
                 if var asyncCommand = command as? any AsyncParsableCommand {
@@ -40,7 +45,7 @@ public enum CommandRunner {
                 return report(error)
             }
         }
-        let interrupt = installInterruptHandler { work.cancel() }
+        interruption.watch(work)
         let status = await work.value
         interrupt.forEach { $0.cancel() }
         exit(status.rawValue)
@@ -89,5 +94,26 @@ public enum CommandRunner {
             source.resume()
             return source
         }
+    }
+}
+
+/// The running command's task, for the signal handler, which may fire before the task exists.
+private final class Interruption: Sendable {
+    private struct State { var task: Task<ExitStatus, Never>?; var requested = false }
+    private let state = Mutex(State())
+
+    func cancel() {
+        state.withLock { state in
+            state.requested = true
+            return state.task
+        }?.cancel()
+    }
+
+    func watch(_ task: Task<ExitStatus, Never>) {
+        let requested = state.withLock { state in
+            state.task = task
+            return state.requested
+        }
+        if requested { task.cancel() }
     }
 }

@@ -13,10 +13,10 @@ func runAccord(_ arguments: [String], in directory: String = PackagePaths.root, 
 
 /// Process ids of live processes whose command line contains `marker` (to prove nothing was
 /// left behind).
-func processes(matching marker: String) -> [Int32] {
+func processes(matching marker: String, excluding excluded: Int32? = nil) -> [Int32] {
     guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return [] }
     return entries.compactMap { entry -> Int32? in
-        guard let pid = Int32(entry), pid != getpid(),
+        guard let pid = Int32(entry), pid != getpid(), pid != excluded,
               let data = FileManager.default.contents(atPath: "/proc/\(entry)/cmdline") else { return nil }
         let commandLine = String(decoding: data.map { $0 == 0 ? 0x20 : $0 }, as: UTF8.self)
         guard commandLine.contains(marker) else { return nil }
