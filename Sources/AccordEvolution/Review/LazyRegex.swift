@@ -1,10 +1,10 @@
 import Foundation
 
-/// A regex compiled from its source on first use, then kept. Swift's regex parser spends about
-/// 4 million instructions on one of the review patterns, and the keyword prefilter means most
-/// runs need few of them or none: compiling all eleven up front made half the instructions of
-/// an `accord diff` of two small snapshots (docs/performance-startup.md). Safe to share between
-/// tasks: the first use compiles under a lock.
+/// A regex compiled from its source on first use, then kept: ``ReviewRegex``'s Swift `Regex`
+/// for text its ASCII matcher does not serve. Swift's regex parser spends about 4 million
+/// instructions on one review pattern, and most runs need few of them or none
+/// (docs/performance-startup.md). Safe to share between tasks: the first use compiles under a
+/// lock.
 ///
 ///     let url = LazyRegex(#"\bhttps?://\S+"#, ignoresCase: true)
 ///     if text.contains("://"), let regex = url.regex { _ = text.matches(of: regex) }

@@ -9,18 +9,22 @@ struct TextMatch: Hashable, Sendable {
     var excerpt: String
 }
 
-/// The detectors behind the review rules, each a function from one text to its matches. Each
-/// regex is compiled at most once per review run, when a text first needs it
-/// (``LazyRegex``).
+/// The detectors behind the review rules, each a function from one text to its matches. The
+/// regexes are ``ReviewRegex``es: a fast matcher for ASCII text, Swift's `Regex` for the rest.
 struct TextReviewRules: Sendable {
-    private let patterns: [(pattern: InstructionPattern, regex: LazyRegex)]
-    private let directiveCue: LazyRegex
-    private let url: LazyRegex
+    private let patterns: [(pattern: InstructionPattern, regex: ReviewRegex)]
+    private let directiveCue: ReviewRegex
+    private let url: ReviewRegex
+
+    /// A sentence that instructs: "instead of", "always", "before calling", … (on normalised text).
+    static let directiveCuePattern = #"\b(instead of|rather than|in place of|whenever|always|never|must|do not|don't|should not|shouldn't|overrides?|replaces?|(before|after|when) (using|calling|invoking|running))\b"#
+    /// A URL or a `www.` address (case-insensitive).
+    static let urlPattern = #"\b(https?|ftp|file|wss?)://[^\s<>"'`\\]+|\bwww\.[a-z0-9-]+\.[^\s<>"'`\\]+"#
 
     init() {
-        patterns = InstructionPatterns.all.map { ($0, LazyRegex($0.regex)) }
-        directiveCue = LazyRegex(#"\b(instead of|rather than|in place of|whenever|always|never|must|do not|don't|should not|shouldn't|overrides?|replaces?|(before|after|when) (using|calling|invoking|running))\b"#)
-        url = LazyRegex(#"\b(https?|ftp|file|wss?)://[^\s<>"'`\\]+|\bwww\.[a-z0-9-]+\.[^\s<>"'`\\]+"#, ignoresCase: true)
+        patterns = InstructionPatterns.all.map { ($0, ReviewRegex($0.regex)) }
+        directiveCue = ReviewRegex(Self.directiveCuePattern)
+        url = ReviewRegex(Self.urlPattern, ignoresCase: true)
     }
 
     /// Hidden characters, one match per distinct code point.
@@ -36,10 +40,9 @@ struct TextReviewRules: Sendable {
     func instructions(in normalised: String, rule: InstructionPattern.Rule) -> [(match: TextMatch, pattern: InstructionPattern)] {
         var found: [(TextMatch, InstructionPattern)] = []
         let ascii = Self.isASCII(normalised)
-        for (pattern, lazy) in patterns where pattern.rule == rule && pattern.keywords.contains(where: { Self.contains(normalised, $0, textIsASCII: ascii) }) {
-            guard let regex = lazy.regex else { continue }
-            for match in normalised.matches(of: regex) {
-                let text = String(normalised[match.range]).trimmingSpaces
+        for (pattern, regex) in patterns where pattern.rule == rule && pattern.keywords.contains(where: { Self.contains(normalised, $0, textIsASCII: ascii) }) {
+            for range in regex.matches(in: normalised) {
+                let text = String(normalised[range]).trimmingSpaces
                 found.append((TextMatch(key: "\(pattern.id):\(text)", excerpt: Self.quote(text)), pattern))
             }
         }
@@ -48,10 +51,10 @@ struct TextReviewRules: Sendable {
 
     /// URLs in `text`, trailing sentence punctuation dropped.
     func urls(in text: String) -> [TextMatch] {
-        guard text.contains("://") || text.lowercased().contains("www."), let url = url.regex else { return [] }
+        guard text.contains("://") || text.lowercased().contains("www.") else { return [] }
         var seen: Set<String> = []
-        return text.matches(of: url).compactMap { match in
-            var found = Substring(text[match.range])
+        return url.matches(in: text).compactMap { range in
+            var found = Substring(text[range])
             while let last = found.last, ".,;:!?)]}*_".contains(last) { found = found.dropLast() }
             let address = String(found)
             guard seen.insert(address).inserted else { return nil }
@@ -75,7 +78,7 @@ struct TextReviewRules: Sendable {
                 guard Self.isWholeWord(range, in: text), distinctive || Self.isQuoted(range, in: text) else { continue }
                 let sentence = Self.sentence(around: range, in: text)
                 if firstSentence == nil { firstSentence = sentence }
-                if let directiveCue = directiveCue.regex, ReviewNormalisation.normalise(String(sentence)).contains(directiveCue) {
+                if directiveCue.isFound(in: ReviewNormalisation.normalise(String(sentence))) {
                     firstSentence = sentence
                     instructed = true
                     break

@@ -176,18 +176,18 @@ public final class HTTPRecordProxy: ServerMessageHandler {
         case .connectionFailed, .streamEnded, .timeout: ends = true
         default: ends = false
         }
-        if ends {
-            let waiting = state.withLock { state -> CheckedContinuation<Void, Never>? in
-                guard !state.stopping else { return nil }
-                if state.failure == nil { state.failure = "unreachable: \(String(reason.prefix(200)))" }
-                state.failureSeen = true
-                defer { state.failed = nil }
-                return state.failed
-            }
-            waiting?.resume()
+        // Whether the recording was already stopping is read in the same lock that records
+        // this failure: once it is recorded, the recording ends and `stopping` turns true at
+        // once, but this call's answer is still "the upstream failed".
+        let (stopping, waiting) = state.withLock { state -> (Bool, CheckedContinuation<Void, Never>?) in
+            guard ends, !state.stopping else { return (state.stopping, nil) }
+            if state.failure == nil { state.failure = "unreachable: \(String(reason.prefix(200)))" }
+            state.failureSeen = true
+            defer { state.failed = nil }
+            return (false, state.failed)
         }
+        waiting?.resume()
         guard case .request(let id, _, _) = message.message else { return [] }
-        let stopping = state.withLock { $0.stopping }
         let answer = JSONRPCMessage.errorResponse(id: id, error: JSONRPCErrorObject(
             code: UpstreamGoneReply.code,
             message: stopping ? "accord record: the recording stopped before the upstream server answered"

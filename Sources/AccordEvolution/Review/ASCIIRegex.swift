@@ -1,0 +1,199 @@
+/// A backtracking matcher for ASCII text over the regex subset the review patterns are written
+/// in, giving exactly the matches Swift's `Regex` gives on such text, at a small fraction of its
+/// cost: Swift's regex parser spends 4–6 million instructions on one review pattern and its
+/// engine ~7 million on one short text, which made a quarter of an `accord diff` of two small
+/// snapshots (docs/performance-startup.md). ``ReviewRegex`` uses it for ASCII text without a
+/// carriage return and Swift's `Regex` for everything else.
+///
+/// What it shares with Swift's `Regex` (checked against it by ReviewRegexTests on every review
+/// pattern): ordered alternation and greedy or lazy quantifiers tried in the same order, so the
+/// first match found is the same; `\b` at Unicode default word boundaries (UAX #29, which
+/// ``isWordBoundary(at:)`` implements for ASCII: `don't`, `a.b`, `a:b` and `x_1` are single
+/// words), always true at the ends of the text; `\s` as Unicode white space (tab to carriage
+/// return, space); successive matches searched from the end of the previous one.
+///
+///     let regex = try ASCIIRegex(#"\b(ignore|forget)\s(previous|prior)\b"#)
+///     regex.firstMatch(in: Array("please ignore prior notes".utf8), from: 0)   // 7..<19
+struct ASCIIRegex: Sendable {
+    /// A parsed pattern. Sets hold bytes below 0x80; a quantified node never matches empty
+    /// (the parser refuses one that could).
+    indirect enum Node: Sendable {
+        case byte(ASCIISet)
+        case sequence([Node])
+        case alternation([Node])
+        case repetition(Node, min: Int, max: Int?, lazy: Bool)
+        case wordBoundary
+        case textStart
+        case negativeLookahead(Node)
+    }
+
+    let root: Node
+
+    init(_ source: String, ignoresCase: Bool = false) throws(ASCIIRegexSyntax.Unsupported) {
+        root = try ASCIIRegexSyntax.parse(source, ignoresCase: ignoresCase)
+    }
+
+    /// The first match starting at or after `start`, as byte offsets into `text`.
+    func firstMatch(in text: [UInt8], from start: Int) -> Range<Int>? {
+        text.withUnsafeBufferPointer { bytes in
+            let matcher = Matcher(text: bytes)
+            var position = start
+            while position <= bytes.count {
+                var end = -1
+                if matcher.match(root, at: position, then: { end = $0; return true }) { return position..<end }
+                position += 1
+            }
+            return nil
+        }
+    }
+
+    /// Every match, each searched from the end of the one before (one byte further after an
+    /// empty match), as `String.matches(of:)` lists them.
+    func matches(in text: [UInt8]) -> [Range<Int>] {
+        var found: [Range<Int>] = []
+        var start = 0
+        while start <= text.count, let match = firstMatch(in: text, from: start) {
+            found.append(match)
+            start = match.isEmpty ? match.upperBound + 1 : match.upperBound
+        }
+        return found
+    }
+
+    private struct Matcher {
+        let text: UnsafeBufferPointer<UInt8>
+
+        /// Whether `node` matches at `position` with a continuation `then` that accepts where it
+        /// ended: the backtracking order is the order in which ends are offered to `then`.
+        func match(_ node: Node, at position: Int, then: (Int) -> Bool) -> Bool {
+            switch node {
+            case .byte(let set):
+                return position < text.count && set.contains(text[position]) && then(position + 1)
+            case .sequence(let nodes):
+                return sequence(nodes, from: 0, at: position, then: then)
+            case .alternation(let branches):
+                for branch in branches where match(branch, at: position, then: then) { return true }
+                return false
+            case let .repetition(child, min, max, lazy):
+                return repetition(child, min: min, max: max, lazy: lazy, count: 0, at: position, then: then)
+            case .wordBoundary:
+                return isWordBoundary(at: position) && then(position)
+            case .textStart:
+                return position == 0 && then(position)
+            case .negativeLookahead(let child):
+                return !match(child, at: position, then: { _ in true }) && then(position)
+            }
+        }
+
+        private func sequence(_ nodes: [Node], from index: Int, at position: Int, then: (Int) -> Bool) -> Bool {
+            guard index < nodes.count else { return then(position) }
+            return match(nodes[index], at: position) { sequence(nodes, from: index + 1, at: $0, then: then) }
+        }
+
+        private func repetition(_ child: Node, min: Int, max: Int?, lazy: Bool, count: Int, at position: Int, then: (Int) -> Bool) -> Bool {
+            func more() -> Bool {
+                if let max, count >= max { return false }
+                return match(child, at: position) { repetition(child, min: min, max: max, lazy: lazy, count: count + 1, at: $0, then: then) }
+            }
+            if count < min { return more() }
+            return lazy ? then(position) || more() : more() || then(position)
+        }
+
+        /// UAX #29 word boundaries, for ASCII text: the rules WB3–WB13b that have ASCII members
+        /// (letters, digits, `_`; `:` joins letters; `.` and `'` join letters or digits; `,` and
+        /// `;` join digits; spaces stay together; CR LF is one).
+        func isWordBoundary(at position: Int) -> Bool {
+            guard position > 0, position < text.count else { return true }
+            let left = WordBreak(text[position - 1]), right = WordBreak(text[position])
+            let beforeLeft = position >= 2 ? WordBreak(text[position - 2]) : .other
+            let afterRight = position + 1 < text.count ? WordBreak(text[position + 1]) : .other
+            switch (left, right) {
+            case (.carriageReturn, .lineFeed): return false                               // WB3
+            case (.carriageReturn, _), (.lineFeed, _), (.newline, _),
+                 (_, .carriageReturn), (_, .lineFeed), (_, .newline): return true         // WB3a, WB3b
+            case (.space, .space): return false                                           // WB3d
+            case (.letter, .letter), (.digit, .digit), (.letter, .digit), (.digit, .letter): return false  // WB5, WB8–WB10
+            case (.letter, .midLetter), (.letter, .midNumberLetter):                      // WB6
+                return afterRight != .letter
+            case (.midLetter, .letter), (.midNumberLetter, .letter):                      // WB7
+                return beforeLeft != .letter
+            case (.digit, .midNumber), (.digit, .midNumberLetter):                        // WB12
+                return afterRight != .digit
+            case (.midNumber, .digit), (.midNumberLetter, .digit):                        // WB11
+                return beforeLeft != .digit
+            case (.letter, .underscore), (.digit, .underscore), (.underscore, .underscore),
+                 (.underscore, .letter), (.underscore, .digit): return false              // WB13a, WB13b
+            default: return true                                                          // WB999
+            }
+        }
+    }
+
+    /// The UAX #29 word-break classes of the ASCII characters.
+    private enum WordBreak {
+        case carriageReturn, lineFeed, newline, space, letter, digit, underscore
+        /// `:` (MidLetter), `.` and `'` (MidNumLet, Single_Quote), `,` and `;` (MidNum).
+        case midLetter, midNumberLetter, midNumber
+        case other
+
+        init(_ byte: UInt8) {
+            switch byte {
+            case 0x0D: self = .carriageReturn
+            case 0x0A: self = .lineFeed
+            case 0x0B, 0x0C: self = .newline
+            case 0x20: self = .space
+            case 0x41...0x5A, 0x61...0x7A: self = .letter
+            case 0x30...0x39: self = .digit
+            case 0x5F: self = .underscore
+            case 0x3A: self = .midLetter
+            case 0x2E, 0x27: self = .midNumberLetter
+            case 0x2C, 0x3B: self = .midNumber
+            default: self = .other
+            }
+        }
+    }
+}
+
+/// A set of ASCII bytes, as two 64-bit masks.
+struct ASCIISet: Sendable, Equatable {
+    private var low: UInt64 = 0, high: UInt64 = 0
+
+    init() {}
+
+    init(_ bytes: some Sequence<UInt8>) {
+        for byte in bytes { insert(byte) }
+    }
+
+    /// Unicode white space within ASCII: tab, line feed, vertical tab, form feed, carriage
+    /// return and space (what `\s` and `Character.isWhitespace` match there).
+    static let whitespace = ASCIISet([0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20])
+
+    func contains(_ byte: UInt8) -> Bool {
+        byte < 64 ? low & (1 << UInt64(byte)) != 0 : byte < 128 && high & (1 << UInt64(byte - 64)) != 0
+    }
+
+    mutating func insert(_ byte: UInt8) {
+        if byte < 64 { low |= 1 << UInt64(byte) } else if byte < 128 { high |= 1 << UInt64(byte - 64) }
+    }
+
+    mutating func formUnion(_ other: ASCIISet) {
+        low |= other.low
+        high |= other.high
+    }
+
+    /// Every ASCII byte not in the set.
+    var inverted: ASCIISet {
+        var set = ASCIISet()
+        set.low = ~low
+        set.high = ~high
+        return set
+    }
+
+    /// The set with each letter's other case added.
+    var caseInsensitive: ASCIISet {
+        var set = self
+        for byte in UInt8(0x41)...0x5A where contains(byte) || contains(byte + 0x20) {
+            set.insert(byte)
+            set.insert(byte + 0x20)
+        }
+        return set
+    }
+}
