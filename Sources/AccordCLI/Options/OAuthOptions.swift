@@ -57,4 +57,4 @@ struct OAuthOptions: ParsableArguments {
     }
 }
 
-extension OAuthSettings.Grant: ExpressibleByArgument {}
+extension OAuthSettings.Grant: CaseArgument {}

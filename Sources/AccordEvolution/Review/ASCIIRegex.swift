@@ -15,35 +15,57 @@
 ///     let regex = try ASCIIRegex(#"\b(ignore|forget)\s(previous|prior)\b"#)
 ///     regex.firstMatch(in: Array("please ignore prior notes".utf8), from: 0)   // 7..<19
 struct ASCIIRegex: Sendable {
-    /// A parsed pattern. Sets hold bytes below 0x80; a quantified node never matches empty
-    /// (the parser refuses one that could).
-    indirect enum Node: Sendable {
-        case byte(ASCIISet)
-        case sequence([Node])
-        case alternation([Node])
-        case repetition(Node, min: Int, max: Int?, lazy: Bool)
-        case wordBoundary
-        case textStart
-        case negativeLookahead(Node)
+    /// One node of the parsed pattern. The pattern is a flat program — nodes refer to their
+    /// children by index into ``children`` — so matching touches no reference count. Sets hold
+    /// bytes below 0x80; a repeated node never matches empty (the parser refuses one that could).
+    struct Node: Sendable {
+        enum Kind: UInt8, Sendable {
+            case byte, sequence, alternation, repetition, wordBoundary, textStart, negativeLookahead
+        }
+
+        var kind: Kind
+        /// The bytes a `byte` node matches.
+        var set = ASCIISet()
+        /// The children (sequence, alternation) or the one child (repetition, look-ahead), as a
+        /// range of ``ASCIIRegex/children``.
+        var childStart: Int32 = 0, childCount: Int32 = 0
+        /// A repetition's bounds (`maximum` -1: unbounded) and whether it is lazy.
+        var minimum: Int32 = 0, maximum: Int32 = 0
+        var lazy = false
     }
 
-    let root: Node
+    let nodes: [Node]
+    let children: [Int32]
+    let root: Int32
+    /// The bytes a match can begin with, or `nil` when a match may consume nothing: start
+    /// positions holding another byte are skipped without trying the pattern.
+    let firstBytes: ASCIISet?
 
     init(_ source: String, ignoresCase: Bool = false) throws(ASCIIRegexSyntax.Unsupported) {
-        root = try ASCIIRegexSyntax.parse(source, ignoresCase: ignoresCase)
+        (nodes, children, root) = try ASCIIRegexSyntax.parse(source, ignoresCase: ignoresCase)
+        let first = Self.first(root, nodes, children)
+        firstBytes = first.matchesEmpty ? nil : first.bytes
     }
 
     /// The first match starting at or after `start`, as byte offsets into `text`.
     func firstMatch(in text: [UInt8], from start: Int) -> Range<Int>? {
         text.withUnsafeBufferPointer { bytes in
-            let matcher = Matcher(text: bytes)
-            var position = start
-            while position <= bytes.count {
-                var end = -1
-                if matcher.match(root, at: position, then: { end = $0; return true }) { return position..<end }
-                position += 1
+            nodes.withUnsafeBufferPointer { nodes in
+                children.withUnsafeBufferPointer { children in
+                    let matcher = Matcher(text: bytes, nodes: nodes, children: children)
+                    var position = start
+                    while position <= bytes.count {
+                        if let firstBytes {
+                            while position < bytes.count, !firstBytes.contains(bytes[position]) { position += 1 }
+                            if position == bytes.count { return nil }
+                        }
+                        var end = -1
+                        if matcher.match(root, at: position, then: { end = $0; return true }) { return position..<end }
+                        position += 1
+                    }
+                    return nil
+                }
             }
-            return nil
         }
     }
 
@@ -59,43 +81,77 @@ struct ASCIIRegex: Sendable {
         return found
     }
 
+    /// The bytes a match of `index` can begin with, and whether it can match empty.
+    private static func first(_ index: Int32, _ nodes: [Node], _ children: [Int32]) -> (bytes: ASCIISet, matchesEmpty: Bool) {
+        let node = nodes[Int(index)]
+        let own = children[Int(node.childStart)..<Int(node.childStart + node.childCount)]
+        switch node.kind {
+        case .byte:
+            return (node.set, false)
+        case .sequence:
+            var bytes = ASCIISet()
+            for child in own {
+                let first = first(child, nodes, children)
+                bytes.formUnion(first.bytes)
+                if !first.matchesEmpty { return (bytes, false) }
+            }
+            return (bytes, true)
+        case .alternation:
+            var bytes = ASCIISet(), empty = false
+            for child in own {
+                let first = first(child, nodes, children)
+                bytes.formUnion(first.bytes)
+                empty = empty || first.matchesEmpty
+            }
+            return (bytes, empty)
+        case .repetition:
+            let first = first(own.first!, nodes, children)
+            return (first.bytes, first.matchesEmpty || node.minimum == 0)
+        case .wordBoundary, .textStart, .negativeLookahead:
+            return (ASCIISet(), true)
+        }
+    }
+
     private struct Matcher {
         let text: UnsafeBufferPointer<UInt8>
+        let nodes: UnsafeBufferPointer<Node>
+        let children: UnsafeBufferPointer<Int32>
 
-        /// Whether `node` matches at `position` with a continuation `then` that accepts where it
-        /// ended: the backtracking order is the order in which ends are offered to `then`.
-        func match(_ node: Node, at position: Int, then: (Int) -> Bool) -> Bool {
-            switch node {
-            case .byte(let set):
-                return position < text.count && set.contains(text[position]) && then(position + 1)
-            case .sequence(let nodes):
-                return sequence(nodes, from: 0, at: position, then: then)
-            case .alternation(let branches):
-                for branch in branches where match(branch, at: position, then: then) { return true }
+        /// Whether node `index` matches at `position` with a continuation `then` that accepts
+        /// where it ended: the backtracking order is the order in which ends are offered to `then`.
+        func match(_ index: Int32, at position: Int, then: (Int) -> Bool) -> Bool {
+            let node = nodes[Int(index)]
+            switch node.kind {
+            case .byte:
+                return position < text.count && node.set.contains(text[position]) && then(position + 1)
+            case .sequence:
+                return sequence(node, from: 0, at: position, then: then)
+            case .alternation:
+                for offset in 0..<node.childCount where match(children[Int(node.childStart + offset)], at: position, then: then) { return true }
                 return false
-            case let .repetition(child, min, max, lazy):
-                return repetition(child, min: min, max: max, lazy: lazy, count: 0, at: position, then: then)
+            case .repetition:
+                return repetition(node, count: 0, at: position, then: then)
             case .wordBoundary:
                 return isWordBoundary(at: position) && then(position)
             case .textStart:
                 return position == 0 && then(position)
-            case .negativeLookahead(let child):
-                return !match(child, at: position, then: { _ in true }) && then(position)
+            case .negativeLookahead:
+                return !match(children[Int(node.childStart)], at: position, then: { _ in true }) && then(position)
             }
         }
 
-        private func sequence(_ nodes: [Node], from index: Int, at position: Int, then: (Int) -> Bool) -> Bool {
-            guard index < nodes.count else { return then(position) }
-            return match(nodes[index], at: position) { sequence(nodes, from: index + 1, at: $0, then: then) }
+        private func sequence(_ node: Node, from offset: Int32, at position: Int, then: (Int) -> Bool) -> Bool {
+            guard offset < node.childCount else { return then(position) }
+            return match(children[Int(node.childStart + offset)], at: position) { sequence(node, from: offset + 1, at: $0, then: then) }
         }
 
-        private func repetition(_ child: Node, min: Int, max: Int?, lazy: Bool, count: Int, at position: Int, then: (Int) -> Bool) -> Bool {
+        private func repetition(_ node: Node, count: Int32, at position: Int, then: (Int) -> Bool) -> Bool {
             func more() -> Bool {
-                if let max, count >= max { return false }
-                return match(child, at: position) { repetition(child, min: min, max: max, lazy: lazy, count: count + 1, at: $0, then: then) }
+                if node.maximum >= 0, count >= node.maximum { return false }
+                return match(children[Int(node.childStart)], at: position) { repetition(node, count: count + 1, at: $0, then: then) }
             }
-            if count < min { return more() }
-            return lazy ? then(position) || more() : more() || then(position)
+            if count < node.minimum { return more() }
+            return node.lazy ? then(position) || more() : more() || then(position)
         }
 
         /// UAX #29 word boundaries, for ASCII text: the rules WB3–WB13b that have ASCII members
@@ -158,13 +214,13 @@ struct ASCIISet: Sendable, Equatable {
 
     init() {}
 
-    init(_ bytes: some Sequence<UInt8>) {
+    init(_ bytes: UInt8...) {
         for byte in bytes { insert(byte) }
     }
 
     /// Unicode white space within ASCII: tab, line feed, vertical tab, form feed, carriage
     /// return and space (what `\s` and `Character.isWhitespace` match there).
-    static let whitespace = ASCIISet([0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20])
+    static let whitespace = ASCIISet(0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20)
 
     func contains(_ byte: UInt8) -> Bool {
         byte < 64 ? low & (1 << UInt64(byte)) != 0 : byte < 128 && high & (1 << UInt64(byte - 64)) != 0

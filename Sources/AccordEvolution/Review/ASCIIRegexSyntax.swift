@@ -13,43 +13,61 @@ enum ASCIIRegexSyntax {
         var reason: String
     }
 
-    static func parse(_ source: String, ignoresCase: Bool) throws(Unsupported) -> ASCIIRegex.Node {
+    /// The flat program of `source`: its nodes, their child lists and the root's index.
+    static func parse(_ source: String, ignoresCase: Bool) throws(Unsupported) -> (nodes: [ASCIIRegex.Node], children: [Int32], root: Int32) {
         var parser = Parser(bytes: Array(source.utf8), ignoresCase: ignoresCase)
-        let node = try parser.alternation()
+        let root = try parser.alternation()
         guard parser.position == parser.bytes.count else { throw Unsupported(reason: "unbalanced ) at \(parser.position)") }
-        return node
+        return (parser.nodes, parser.children, root)
     }
 
     private struct Parser {
         let bytes: [UInt8]
         let ignoresCase: Bool
         var position = 0
+        var nodes: [ASCIIRegex.Node] = []
+        var children: [Int32] = []
 
         init(bytes: [UInt8], ignoresCase: Bool) {
             self.bytes = bytes
             self.ignoresCase = ignoresCase
         }
 
+        private mutating func add(_ node: ASCIIRegex.Node) -> Int32 {
+            nodes.append(node)
+            return Int32(nodes.count - 1)
+        }
+
+        /// A node of `kind` over `members` (one node alone stands for its sequence or alternation).
+        private mutating func add(_ kind: ASCIIRegex.Node.Kind, _ members: [Int32]) -> Int32 {
+            if members.count == 1, kind == .sequence || kind == .alternation { return members[0] }
+            let start = Int32(children.count)
+            children += members
+            return add(ASCIIRegex.Node(kind: kind, childStart: start, childCount: Int32(members.count)))
+        }
+
+        private mutating func byte(_ set: ASCIISet) -> Int32 { add(ASCIIRegex.Node(kind: .byte, set: set)) }
+
         private var next: UInt8? { position < bytes.count ? bytes[position] : nil }
 
-        mutating func alternation() throws(Unsupported) -> ASCIIRegex.Node {
+        mutating func alternation() throws(Unsupported) -> Int32 {
             var branches = [try sequence()]
             while next == UInt8(ascii: "|") {
                 position += 1
                 branches.append(try sequence())
             }
-            return branches.count == 1 ? branches[0] : .alternation(branches)
+            return add(.alternation, branches)
         }
 
-        private mutating func sequence() throws(Unsupported) -> ASCIIRegex.Node {
-            var nodes: [ASCIIRegex.Node] = []
+        private mutating func sequence() throws(Unsupported) -> Int32 {
+            var members: [Int32] = []
             while let byte = next, byte != UInt8(ascii: "|"), byte != UInt8(ascii: ")") {
-                nodes.append(try quantified(try atom()))
+                members.append(try quantified(try atom()))
             }
-            return nodes.count == 1 ? nodes[0] : .sequence(nodes)
+            return add(.sequence, members)
         }
 
-        private mutating func atom() throws(Unsupported) -> ASCIIRegex.Node {
+        private mutating func atom() throws(Unsupported) -> Int32 {
             guard let byte = next else { throw Unsupported(reason: "pattern ends early") }
             position += 1
             switch byte {
@@ -67,28 +85,28 @@ enum ASCIIRegexSyntax {
                 let inner = try alternation()
                 guard next == UInt8(ascii: ")") else { throw Unsupported(reason: "unclosed group") }
                 position += 1
-                return lookahead ? .negativeLookahead(inner) : inner
+                return lookahead ? add(.negativeLookahead, [inner]) : inner
             case UInt8(ascii: "["):
-                return .byte(try characterClass())
+                return self.byte(try characterClass())
             case UInt8(ascii: "\\"):
                 guard let escaped = next else { throw Unsupported(reason: "pattern ends in \\") }
                 position += 1
                 switch escaped {
-                case UInt8(ascii: "b"): return .wordBoundary
-                case UInt8(ascii: "s"): return .byte(.whitespace)
-                case UInt8(ascii: "S"): return .byte(ASCIISet.whitespace.inverted)
-                default: return .byte(try literal(escapedPunctuation(escaped)))
+                case UInt8(ascii: "b"): return add(ASCIIRegex.Node(kind: .wordBoundary))
+                case UInt8(ascii: "s"): return self.byte(.whitespace)
+                case UInt8(ascii: "S"): return self.byte(ASCIISet.whitespace.inverted)
+                default: return self.byte(try literal(escapedPunctuation(escaped)))
                 }
             case UInt8(ascii: "^"):
-                return .textStart
+                return add(ASCIIRegex.Node(kind: .textStart))
             case UInt8(ascii: "."), UInt8(ascii: "$"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "?"), UInt8(ascii: "{"):
                 throw Unsupported(reason: "\(Character(Unicode.Scalar(byte))) at \(position - 1)")
             default:
-                return .byte(try literal(byte))
+                return self.byte(try literal(byte))
             }
         }
 
-        private mutating func quantified(_ node: ASCIIRegex.Node) throws(Unsupported) -> ASCIIRegex.Node {
+        private mutating func quantified(_ node: Int32) throws(Unsupported) -> Int32 {
             let bounds: (min: Int, max: Int?)
             switch next {
             case UInt8(ascii: "?"): bounds = (0, 1); position += 1
@@ -97,11 +115,14 @@ enum ASCIIRegexSyntax {
             case UInt8(ascii: "{"): bounds = try braces()
             default: return node
             }
-            guard !Self.matchesEmpty(node) else { throw Unsupported(reason: "a quantifier on what may match nothing") }
+            guard !matchesEmpty(node) else { throw Unsupported(reason: "a quantifier on what may match nothing") }
             var lazy = false
             if next == UInt8(ascii: "?") { lazy = true; position += 1 }
             if next == UInt8(ascii: "+") { throw Unsupported(reason: "possessive quantifier") }
-            return .repetition(node, min: bounds.min, max: bounds.max, lazy: lazy)
+            let start = Int32(children.count)
+            children.append(node)
+            return add(ASCIIRegex.Node(kind: .repetition, childStart: start, childCount: 1,
+                                       minimum: Int32(bounds.min), maximum: bounds.max.map(Int32.init) ?? -1, lazy: lazy))
         }
 
         /// `{m}`, `{m,}` or `{m,n}`; leaves `position` after the `}`.
@@ -136,7 +157,7 @@ enum ASCIIRegexSyntax {
                 position += 1
                 if byte == UInt8(ascii: "]"), !first { break }
                 // Nested classes and the set operators `&&`, `--`, `~~` are outside the subset.
-                let isOperator = [UInt8(ascii: "&"), UInt8(ascii: "-"), UInt8(ascii: "~")].contains(byte) && next == byte
+                let isOperator = (byte == UInt8(ascii: "&") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "~")) && next == byte
                 guard byte != UInt8(ascii: "]"), byte != UInt8(ascii: "["), !isOperator else {
                     throw Unsupported(reason: "class syntax \(Character(Unicode.Scalar(byte)))")
                 }
@@ -175,18 +196,21 @@ enum ASCIIRegexSyntax {
         }
 
         private func literal(_ byte: UInt8) throws(Unsupported) -> ASCIISet {
-            let set = ASCIISet([try checkedASCII(byte)])
+            var set = ASCIISet()
+            set.insert(try checkedASCII(byte))
             return ignoresCase ? set.caseInsensitive : set
         }
 
-        /// Whether `node` can match the empty string.
-        static func matchesEmpty(_ node: ASCIIRegex.Node) -> Bool {
-            switch node {
-            case .byte: false
-            case .sequence(let nodes): nodes.allSatisfy(matchesEmpty)
-            case .alternation(let branches): branches.contains(where: matchesEmpty)
-            case let .repetition(child, min, _, _): min == 0 || matchesEmpty(child)
-            case .wordBoundary, .textStart, .negativeLookahead: true
+        /// Whether node `index` can match the empty string.
+        private func matchesEmpty(_ index: Int32) -> Bool {
+            let node = nodes[Int(index)]
+            let members = children[Int(node.childStart)..<Int(node.childStart + node.childCount)]
+            switch node.kind {
+            case .byte: return false
+            case .sequence: return members.allSatisfy(matchesEmpty)
+            case .alternation: return members.contains(where: matchesEmpty)
+            case .repetition: return node.minimum == 0 || matchesEmpty(members.first!)
+            case .wordBoundary, .textStart, .negativeLookahead: return true
             }
         }
     }

@@ -21,10 +21,16 @@ struct TextReviewRules: Sendable {
     /// A URL or a `www.` address (case-insensitive).
     static let urlPattern = #"\b(https?|ftp|file|wss?)://[^\s<>"'`\\]+|\bwww\.[a-z0-9-]+\.[^\s<>"'`\\]+"#
 
+    /// Parsed once per process and shared by every review (each worker of a diff has its own
+    /// ``TextReview``).
+    private static let compiledPatterns = InstructionPatterns.all.map { ($0, ReviewRegex($0.regex)) }
+    private static let compiledDirectiveCue = ReviewRegex(directiveCuePattern)
+    private static let compiledURL = ReviewRegex(urlPattern, ignoresCase: true)
+
     init() {
-        patterns = InstructionPatterns.all.map { ($0, ReviewRegex($0.regex)) }
-        directiveCue = ReviewRegex(Self.directiveCuePattern)
-        url = ReviewRegex(Self.urlPattern, ignoresCase: true)
+        patterns = Self.compiledPatterns
+        directiveCue = Self.compiledDirectiveCue
+        url = Self.compiledURL
     }
 
     /// Hidden characters, one match per distinct code point.
