@@ -95,6 +95,28 @@ import Testing
         }
     }
 
+    /// A hostile description cannot exhaust the stack: a long run of one class is a loop, and a
+    /// text that would drive backtracking deeper than the matcher's limit goes to Swift's
+    /// `Regex`, with the same answer.
+    @Test func longTextsNeitherOverflowNorChangeTheAnswer() throws {
+        let ignore = try #require(InstructionPatterns.all.first { $0.id == "ignore-previous-instructions" })
+        let deep = "please ignore " + String(repeating: "the ", count: 20_000) + "previous instructions now"
+        let ascii = try ASCIIRegex(ignore.regex)
+        #expect(ascii.firstMatch(in: Array(deep.utf8), from: 0) == .tooDeep, "not vacuous: this text must take the fallback")
+        let swift = try Regex(ignore.regex)
+        #expect(Self.offsets(ReviewRegex(ignore.regex).matches(in: deep), in: deep) == Self.offsets(deep.matches(of: swift).map(\.range), in: deep))
+        #expect(ReviewRegex(ignore.regex).isFound(in: deep))
+
+        let url = "see http://example.org/" + String(repeating: "a", count: 200_000) + " and www.x.org/" + String(repeating: "b", count: 200_000)
+        let urlRegex = ReviewRegex(TextReviewRules.urlPattern, ignoresCase: true)
+        let long = try ASCIIRegex(TextReviewRules.urlPattern, ignoresCase: true).firstMatch(in: Array(url.utf8), from: 0)
+        #expect(long == .found(4..<(23 + 200_000)), "a run of one class matched in a loop, not given up")
+        let swiftURL = try Regex(TextReviewRules.urlPattern).ignoresCase()
+        let expected = Self.offsets(url.matches(of: swiftURL).map(\.range), in: url)
+        #expect(expected.count == 2)
+        #expect(Self.offsets(urlRegex.matches(in: url), in: url) == expected)
+    }
+
     /// Syntax outside the subset is refused by the ASCII parser, so Swift's `Regex` keeps it.
     @Test func syntaxOutsideTheSubsetStaysWithSwiftRegex() throws {
         for pattern in [#"\d+"#, #"a.c"#, #"(?i)ab"#, #"(a*)*"#, #"a$"#, #"[[a]b]"#, #"[a&&b]"#, #"\w"#, #"a++"#, #"é"#, #"(a"#, #"a)"#] {

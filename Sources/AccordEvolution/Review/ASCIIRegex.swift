@@ -13,7 +13,7 @@
 /// return, space); successive matches searched from the end of the previous one.
 ///
 ///     let regex = try ASCIIRegex(#"\b(ignore|forget)\s(previous|prior)\b"#)
-///     regex.firstMatch(in: Array("please ignore prior notes".utf8), from: 0)   // 7..<19
+///     regex.firstMatch(in: Array("please ignore prior notes".utf8), from: 0)   // .found(7..<19)
 struct ASCIIRegex: Sendable {
     /// One node of the parsed pattern. The pattern is a flat program — nodes refer to their
     /// children by index into ``children`` — so matching touches no reference count. Sets hold
@@ -47,8 +47,16 @@ struct ASCIIRegex: Sendable {
         firstBytes = first.matchesEmpty ? nil : first.bytes
     }
 
-    /// The first match starting at or after `start`, as byte offsets into `text`.
-    func firstMatch(in text: [UInt8], from start: Int) -> Range<Int>? {
+    /// What a search found: a match (byte offsets into the text), none, or — when backtracking
+    /// nested deeper than ``Matcher/depthLimit`` — no answer, for Swift's `Regex` to give.
+    enum Search: Equatable {
+        case found(Range<Int>)
+        case none
+        case tooDeep
+    }
+
+    /// The first match starting at or after `start`.
+    func firstMatch(in text: [UInt8], from start: Int) -> Search {
         text.withUnsafeBufferPointer { bytes in
             nodes.withUnsafeBufferPointer { nodes in
                 children.withUnsafeBufferPointer { children in
@@ -57,26 +65,39 @@ struct ASCIIRegex: Sendable {
                     while position <= bytes.count {
                         if let firstBytes {
                             while position < bytes.count, !firstBytes.contains(bytes[position]) { position += 1 }
-                            if position == bytes.count { return nil }
+                            if position == bytes.count { return .none }
                         }
                         var end = -1
-                        if matcher.match(root, at: position, then: { end = $0; return true }) { return position..<end }
+                        let matched = matcher.match(root, at: position) { ending in
+                            guard !matcher.gaveUp else { return false }
+                            end = ending
+                            return true
+                        }
+                        if matcher.gaveUp { return .tooDeep }
+                        if matched { return .found(position..<end) }
                         position += 1
                     }
-                    return nil
+                    return .none
                 }
             }
         }
     }
 
     /// Every match, each searched from the end of the one before (one byte further after an
-    /// empty match), as `String.matches(of:)` lists them.
-    func matches(in text: [UInt8]) -> [Range<Int>] {
+    /// empty match), as `String.matches(of:)` lists them; `nil` when a search went too deep.
+    func matches(in text: [UInt8]) -> [Range<Int>]? {
         var found: [Range<Int>] = []
         var start = 0
-        while start <= text.count, let match = firstMatch(in: text, from: start) {
-            found.append(match)
-            start = match.isEmpty ? match.upperBound + 1 : match.upperBound
+        while start <= text.count {
+            switch firstMatch(in: text, from: start) {
+            case .found(let match):
+                found.append(match)
+                start = match.isEmpty ? match.upperBound + 1 : match.upperBound
+            case .none:
+                return found
+            case .tooDeep:
+                return nil
+            }
         }
         return found
     }
@@ -112,14 +133,37 @@ struct ASCIIRegex: Sendable {
         }
     }
 
-    private struct Matcher {
+    /// One search over one text. Backtracking recurses once per node it enters, so a text can
+    /// drive it as deep as it is long (`((the|a)\s)*` over "the the the …"); past
+    /// ``depthLimit`` nested calls it gives up rather than exhaust the thread's stack. A run of
+    /// one byte class (`\S+`, `[a-z0-9-]+`) is matched in a loop, at no depth.
+    private final class Matcher {
+        /// ~100 levels cover a match of the longest review phrase; a few hundred bytes of stack
+        /// each keeps the deepest search far inside a thread's stack.
+        static let depthLimit = 2_000
+
         let text: UnsafeBufferPointer<UInt8>
         let nodes: UnsafeBufferPointer<Node>
         let children: UnsafeBufferPointer<Int32>
+        private var depth = 0
+        private(set) var gaveUp = false
+
+        init(text: UnsafeBufferPointer<UInt8>, nodes: UnsafeBufferPointer<Node>, children: UnsafeBufferPointer<Int32>) {
+            self.text = text
+            self.nodes = nodes
+            self.children = children
+        }
 
         /// Whether node `index` matches at `position` with a continuation `then` that accepts
         /// where it ended: the backtracking order is the order in which ends are offered to `then`.
         func match(_ index: Int32, at position: Int, then: (Int) -> Bool) -> Bool {
+            guard !gaveUp else { return false }
+            depth += 1
+            defer { depth -= 1 }
+            guard depth <= Self.depthLimit else {
+                gaveUp = true
+                return false
+            }
             let node = nodes[Int(index)]
             switch node.kind {
             case .byte:
@@ -130,6 +174,8 @@ struct ASCIIRegex: Sendable {
                 for offset in 0..<node.childCount where match(children[Int(node.childStart + offset)], at: position, then: then) { return true }
                 return false
             case .repetition:
+                let child = nodes[Int(children[Int(node.childStart)])]
+                if child.kind == .byte { return run(of: child.set, node, at: position, then: then) }
                 return repetition(node, count: 0, at: position, then: then)
             case .wordBoundary:
                 return isWordBoundary(at: position) && then(position)
@@ -152,6 +198,23 @@ struct ASCIIRegex: Sendable {
             }
             if count < node.minimum { return more() }
             return node.lazy ? then(position) || more() : more() || then(position)
+        }
+
+        /// A repetition of one byte class: the longest run first (greedy) or the shortest
+        /// (lazy), as ``repetition(_:count:at:then:)`` would offer them.
+        private func run(of set: ASCIISet, _ node: Node, at position: Int, then: (Int) -> Bool) -> Bool {
+            let room = text.count - position
+            let limit = node.maximum >= 0 ? min(room, Int(node.maximum)) : room
+            var length = 0
+            while length < limit, set.contains(text[position + length]) { length += 1 }
+            let minimum = Int(node.minimum)
+            guard length >= minimum else { return false }
+            if node.lazy {
+                for count in minimum...length where then(position + count) { return true }
+            } else {
+                for count in stride(from: length, through: minimum, by: -1) where then(position + count) { return true }
+            }
+            return false
         }
 
         /// UAX #29 word boundaries, for ASCII text: the rules WB3–WB13b that have ASCII members

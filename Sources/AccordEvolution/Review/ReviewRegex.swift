@@ -1,6 +1,7 @@
 /// One regex of the review rules: matched by ``ASCIIRegex`` on ASCII text without a carriage
 /// return (nearly every tool description), by Swift's `Regex` — compiled on first use,
-/// ``LazyRegex`` — on any other text, with the same matches either way. A source outside
+/// ``LazyRegex`` — on any other text, and on a text that would drive the ASCII matcher's
+/// backtracking too deep; the matches are the same either way. A source outside
 /// ``ASCIIRegexSyntax`` always uses Swift's `Regex`.
 ///
 ///     let cue = ReviewRegex(#"\b(always|never)\b"#)
@@ -21,9 +22,9 @@ struct ReviewRegex: Sendable {
     /// The successive non-overlapping matches, as `text.matches(of:)` gives them; none when the
     /// source is not a valid regex.
     func matches(in text: String) -> [Range<String.Index>] {
-        if let ascii, let bytes = Self.asciiBytes(of: text) {
+        if let ascii, let bytes = Self.asciiBytes(of: text), let found = ascii.matches(in: bytes) {
             let utf8 = text.utf8
-            return ascii.matches(in: bytes).map { match in
+            return found.map { match in
                 utf8.index(utf8.startIndex, offsetBy: match.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: match.upperBound)
             }
         }
@@ -33,7 +34,13 @@ struct ReviewRegex: Sendable {
 
     /// Whether `text` holds a match.
     func isFound(in text: String) -> Bool {
-        if let ascii, let bytes = Self.asciiBytes(of: text) { return ascii.firstMatch(in: bytes, from: 0) != nil }
+        if let ascii, let bytes = Self.asciiBytes(of: text) {
+            switch ascii.firstMatch(in: bytes, from: 0) {
+            case .found: return true
+            case .none: return false
+            case .tooDeep: break
+            }
+        }
         guard let regex = fallback.regex else { return false }
         return text.contains(regex)
     }
