@@ -60,27 +60,35 @@ struct ASCIIRegex: Sendable {
         text.withUnsafeBufferPointer { bytes in
             nodes.withUnsafeBufferPointer { nodes in
                 children.withUnsafeBufferPointer { children in
-                    let matcher = Matcher(text: bytes, nodes: nodes, children: children)
-                    var position = start
-                    while position <= bytes.count {
-                        if let firstBytes {
-                            while position < bytes.count, !firstBytes.contains(bytes[position]) { position += 1 }
-                            if position == bytes.count { return .none }
-                        }
-                        var end = -1
-                        let matched = matcher.match(root, at: position) { ending in
-                            guard !matcher.gaveUp else { return false }
-                            end = ending
-                            return true
-                        }
-                        if matcher.gaveUp { return .tooDeep }
-                        if matched { return .found(position..<end) }
-                        position += 1
+                    var progress = Matcher.Progress()
+                    return withUnsafeMutablePointer(to: &progress) { progress in
+                        search(Matcher(text: bytes, nodes: nodes, children: children, progress: progress), from: start)
                     }
-                    return .none
                 }
             }
         }
+    }
+
+    /// Tries each start position from `start` on, skipping those no match can begin at.
+    private func search(_ matcher: Matcher, from start: Int) -> Search {
+        let bytes = matcher.text
+        var position = start
+        while position <= bytes.count {
+            if let firstBytes {
+                while position < bytes.count, !firstBytes.contains(bytes[position]) { position += 1 }
+                if position == bytes.count { return .none }
+            }
+            var end = -1
+            let matched = matcher.match(root, at: position) { ending in
+                guard !matcher.gaveUp else { return false }
+                end = ending
+                return true
+            }
+            if matcher.gaveUp { return .tooDeep }
+            if matched { return .found(position..<end) }
+            position += 1
+        }
+        return .none
     }
 
     /// Every match, each searched from the end of the one before (one byte further after an
@@ -137,31 +145,33 @@ struct ASCIIRegex: Sendable {
     /// drive it as deep as it is long (`((the|a)\s)*` over "the the the …"); past
     /// ``depthLimit`` nested calls it gives up rather than exhaust the thread's stack. A run of
     /// one byte class (`\S+`, `[a-z0-9-]+`) is matched in a loop, at no depth.
-    private final class Matcher {
+    private struct Matcher {
         /// ~100 levels cover a match of the longest review phrase; a few hundred bytes of stack
         /// each keeps the deepest search far inside a thread's stack.
         static let depthLimit = 2_000
 
+        /// The search's mutable state, behind a pointer so that the matcher stays a plain
+        /// value: no reference counting or exclusivity checks on the hot path.
+        struct Progress {
+            var depth = 0
+            var gaveUp = false
+        }
+
         let text: UnsafeBufferPointer<UInt8>
         let nodes: UnsafeBufferPointer<Node>
         let children: UnsafeBufferPointer<Int32>
-        private var depth = 0
-        private(set) var gaveUp = false
+        let progress: UnsafeMutablePointer<Progress>
 
-        init(text: UnsafeBufferPointer<UInt8>, nodes: UnsafeBufferPointer<Node>, children: UnsafeBufferPointer<Int32>) {
-            self.text = text
-            self.nodes = nodes
-            self.children = children
-        }
+        var gaveUp: Bool { progress.pointee.gaveUp }
 
         /// Whether node `index` matches at `position` with a continuation `then` that accepts
         /// where it ended: the backtracking order is the order in which ends are offered to `then`.
         func match(_ index: Int32, at position: Int, then: (Int) -> Bool) -> Bool {
-            guard !gaveUp else { return false }
-            depth += 1
-            defer { depth -= 1 }
-            guard depth <= Self.depthLimit else {
-                gaveUp = true
+            guard !progress.pointee.gaveUp else { return false }
+            progress.pointee.depth += 1
+            defer { progress.pointee.depth -= 1 }
+            guard progress.pointee.depth <= Self.depthLimit else {
+                progress.pointee.gaveUp = true
                 return false
             }
             let node = nodes[Int(index)]
