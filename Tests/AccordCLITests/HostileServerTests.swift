@@ -44,8 +44,8 @@ import Testing
     }
 
     @Test func neverReplyingServerTimesOutPromptlyEvenIfItIgnoresSIGTERM() async throws {
-        // A marker of its own (--count is unused in this mode): tests run at once, and another
-        // test's never-replying server must not be taken for this one's.
+        // A marker of its own (--count is unused in this mode): a server some earlier test left
+        // behind must not be taken for this one's.
         let marker = "--mode never-reply --ignore-sigterm --count 4002"
         let run = try await runAccord(["snapshot", "--timeout", "2", "--", try Peers.python(), try Peers.fixture("hostile_server.py"), "--mode", "never-reply", "--ignore-sigterm",
                                        "--count", "4002"], limit: 30)
@@ -55,7 +55,7 @@ import Testing
     }
 
     @Test func ctrlCStopsTheServerAndExits130() async throws {
-        // Its own marker, so another test's server is not taken for this one's.
+        // Its own marker, for the same reason.
         let marker = "--mode never-reply --ignore-sigterm --count 4003"
         let run = try await Self.interrupted(["snapshot", "--timeout", "60", "--", try Peers.python(), try Peers.fixture("hostile_server.py"),
                                               "--mode", "never-reply", "--ignore-sigterm", "--count", "4003"], once: marker)

@@ -110,8 +110,9 @@ struct ASCIIRegex: Sendable {
         return found
     }
 
-    /// The bytes a match of `index` can begin with, and whether it can match empty.
-    private static func first(_ index: Int32, _ nodes: [Node], _ children: [Int32]) -> (bytes: ASCIISet, matchesEmpty: Bool) {
+    /// The bytes a match of `index` can begin with, and whether it can match empty (the parser
+    /// asks this too, to refuse a quantifier on what may match nothing).
+    static func first(_ index: Int32, _ nodes: [Node], _ children: [Int32]) -> (bytes: ASCIISet, matchesEmpty: Bool) {
         let node = nodes[Int(index)]
         let own = children[Int(node.childStart)..<Int(node.childStart + node.childCount)]
         switch node.kind {

@@ -115,7 +115,7 @@ enum ASCIIRegexSyntax {
             case UInt8(ascii: "{"): bounds = try braces()
             default: return node
             }
-            guard !matchesEmpty(node) else { throw Unsupported(reason: "a quantifier on what may match nothing") }
+            guard !ASCIIRegex.first(node, nodes, children).matchesEmpty else { throw Unsupported(reason: "a quantifier on what may match nothing") }
             var lazy = false
             if next == UInt8(ascii: "?") { lazy = true; position += 1 }
             if next == UInt8(ascii: "+") { throw Unsupported(reason: "possessive quantifier") }
@@ -199,19 +199,6 @@ enum ASCIIRegexSyntax {
             var set = ASCIISet()
             set.insert(try checkedASCII(byte))
             return ignoresCase ? set.caseInsensitive : set
-        }
-
-        /// Whether node `index` can match the empty string.
-        private func matchesEmpty(_ index: Int32) -> Bool {
-            let node = nodes[Int(index)]
-            let members = children[Int(node.childStart)..<Int(node.childStart + node.childCount)]
-            switch node.kind {
-            case .byte: return false
-            case .sequence: return members.allSatisfy(matchesEmpty)
-            case .alternation: return members.contains(where: matchesEmpty)
-            case .repetition: return node.minimum == 0 || matchesEmpty(members.first!)
-            case .wordBoundary, .textStart, .negativeLookahead: return true
-            }
         }
     }
 }
